@@ -1,0 +1,39 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { Initializer } from './components/Initializer';
+import { PluginIcon } from './components/PluginIcon';
+import { pluginPermissions } from './permissions';
+import { PLUGIN_ID } from './pluginId';
+import { getTranslation } from './utils/getTranslation';
+
+const plugin: StrapiApp['appPlugins'][string] = {
+  register(app) {
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: PluginIcon,
+      intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'Segments' },
+      Component: () => import('./pages/App'),
+      permissions: pluginPermissions.readCustomers,
+    });
+    app.registerPlugin({ id: PLUGIN_ID, initializer: Initializer, isReady: false, name: PLUGIN_ID });
+  },
+
+  async registerTrads({ locales }) {
+    return Promise.all(
+      locales.map(async (locale) => {
+        try {
+          const { default: data } = (await import(`./translations/${locale}.json`)) as {
+            default: Record<string, string>;
+          };
+          const prefixed = Object.fromEntries(
+            Object.entries(data).map(([key, value]) => [getTranslation(key), value])
+          );
+          return { data: prefixed, locale };
+        } catch {
+          return { data: {}, locale };
+        }
+      })
+    );
+  },
+};
+
+export default plugin;

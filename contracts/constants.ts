@@ -1,0 +1,50 @@
+/** The plugin id, as it appears in `config/plugins.ts` and in every uid. */
+export const PLUGIN_ID = 'segments';
+
+/** Content-type uids of the plugin. */
+export const UID = {
+  customer: 'plugin::segments.customer',
+  event: 'plugin::segments.event',
+  segment: 'plugin::segments.segment',
+} as const;
+
+/**
+ * Database tables. Multi-valued customer fields live in child tables of their own so that a
+ * lookup by any email, phone or visitor id is one indexed probe.
+ */
+export const TABLE = {
+  customers: 'segments_customers',
+  events: 'segments_events',
+  segments: 'segments_segments',
+  emails: 'segments_customer_emails',
+  phones: 'segments_customer_phones',
+  visitorIds: 'segments_customer_visitor_ids',
+  tags: 'segments_customer_tags',
+  subscriptions: 'segments_customer_subscriptions',
+  terms: 'segments_customer_terms',
+  memberships: 'segments_memberships',
+} as const;
+
+export const GENDERS = ['female', 'male', 'other'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+export const CUSTOMER_SOURCES = ['manual', 'import', 'tracking', 'api'] as const;
+export type CustomerSource = (typeof CUSTOMER_SOURCES)[number];
+
+/** Event types the plugin knows; any other non-empty name is a custom type. */
+export const EVENT_TYPES = [
+  'View',
+  'Click',
+  'Like',
+  'Bookmark',
+  'Share',
+  'Comment',
+  'Subscribe',
+  'SignUp',
+  'Conversion',
+  'PageVisit',
+] as const;
+export type KnownEventType = (typeof EVENT_TYPES)[number];
+
+export const SEGMENT_KINDS = ['rule', 'external'] as const;
+export type SegmentKind = (typeof SEGMENT_KINDS)[number];

@@ -1,0 +1,43 @@
+import { PLUGIN_ID } from './constants';
+
+/** One RBAC action of the plugin, in the shape the admin's action provider registers. */
+export interface PluginAction {
+  section: 'plugins';
+  displayName: string;
+  uid: string;
+  subCategory: string;
+  pluginName: typeof PLUGIN_ID;
+}
+
+const action = (subCategory: string, uid: string, displayName: string): PluginAction => ({
+  section: 'plugins',
+  displayName,
+  uid,
+  subCategory,
+  pluginName: PLUGIN_ID,
+});
+
+/** Every permission of the plugin, registered once (register.ts) and checked on each route. */
+export const ACTIONS: PluginAction[] = [
+  action('Customers', 'customers.read', 'Read customers'),
+  action('Customers', 'customers.create', 'Create customers'),
+  action('Customers', 'customers.update', 'Update customers'),
+  action('Customers', 'customers.delete', 'Delete customers'),
+  action('Customers', 'customers.merge', 'Merge customers'),
+  action('Customers', 'customers.anonymize', 'Anonymize customers'),
+  action('Customers', 'customers.import', 'Import customers'),
+  action('Customers', 'customers.bulk-export', 'Bulk export customers'),
+  action('Customers', 'customers.bulk-update', 'Bulk update customers (delete many or all)'),
+  action('Segments', 'segments.read', 'Read segments'),
+  action('Segments', 'segments.manage', 'Create, edit and delete segments'),
+  action('Settings', 'settings.read', 'Read settings'),
+  action('Settings', 'settings.update', 'Update settings'),
+];
+
+/** Full action ids (`plugin::segments.customers.read` ...), for routes and the admin. */
+export const PERMISSIONS = Object.fromEntries(
+  ACTIONS.map((a) => [a.uid, `plugin::${PLUGIN_ID}.${a.uid}`])
+) as Record<string, string>;
+
+/** Builds the action id of one permission uid. */
+export const permission = (uid: string) => `plugin::${PLUGIN_ID}.${uid}`;

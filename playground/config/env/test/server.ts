@@ -1,0 +1,5 @@
+const config = () => ({
+  logger: { updates: { enabled: false }, startup: { enabled: false } },
+});
+
+export default config;

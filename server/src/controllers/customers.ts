@@ -1,0 +1,36 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { customerInputSchema } from '../../../contracts/customers';
+import { customerListQuerySchema } from '../../../contracts/customer-list';
+import { getService } from '../utils/get-service';
+import { validate } from '../validation/validate';
+
+/** Thin HTTP layer over the customer services: validate, call, shape. */
+const customers = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async find(ctx: Context) {
+    const query = await validate(customerListQuerySchema, ctx.query, 'The customer list query is not valid');
+    const pageSize = strapi.plugin('segments').config('pageSize') as number;
+    ctx.body = await getService(strapi, 'customer-list').list(query, pageSize);
+  },
+
+  async findOne(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'customers').findOne(ctx.params.documentId) };
+  },
+
+  async create(ctx: Context) {
+    const input = await validate(customerInputSchema, ctx.request.body ?? {}, 'The customer is not valid');
+    ctx.status = 201;
+    ctx.body = { data: await getService(strapi, 'customers').create(input, 'manual') };
+  },
+
+  async update(ctx: Context) {
+    const input = await validate(customerInputSchema, ctx.request.body ?? {}, 'The customer is not valid');
+    ctx.body = { data: await getService(strapi, 'customers').update(ctx.params.documentId, input) };
+  },
+
+  async delete(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'customers').delete(ctx.params.documentId) };
+  },
+});
+
+export default customers;

@@ -1,0 +1,25 @@
+import { requires } from './policies';
+
+/** Admin API of customer profiles, under /segments/customers. */
+export default [
+  { method: 'GET', path: '/customers', handler: 'customers.find', config: requires('customers.read') },
+  { method: 'POST', path: '/customers', handler: 'customers.create', config: requires('customers.create') },
+  {
+    method: 'GET',
+    path: '/customers/:documentId',
+    handler: 'customers.findOne',
+    config: requires('customers.read'),
+  },
+  {
+    method: 'PUT',
+    path: '/customers/:documentId',
+    handler: 'customers.update',
+    config: requires('customers.update'),
+  },
+  {
+    method: 'DELETE',
+    path: '/customers/:documentId',
+    handler: 'customers.delete',
+    config: requires('customers.delete'),
+  },
+] as const;

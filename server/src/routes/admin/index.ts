@@ -1,0 +1,6 @@
+import customers from './customers';
+
+export default () => ({
+  type: 'admin',
+  routes: [...customers],
+});

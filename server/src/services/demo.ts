@@ -1,0 +1,100 @@
+import type { Core } from '@strapi/strapi';
+import { createId } from '@paralleldrive/cuid2';
+import { TABLE } from '../../../contracts/constants';
+import { insertCustomers, insertEvents } from '../database/bulk-insert';
+import { knexOf } from '../database/knex';
+import { generateCustomers, generateEvents } from '../demo/generate';
+
+export interface DemoOptions {
+  customers: number;
+  events: number;
+  /** Content items the demo events point at. */
+  items: { uid: string; documentId: string; slug: string }[];
+}
+
+const DEMO_SEGMENTS = [
+  {
+    name: 'Women in the Netherlands',
+    segmentId: 'women-nl',
+    kind: 'rule',
+    rules: {
+      kind: 'group',
+      op: 'and',
+      children: [
+        { kind: 'condition', field: 'gender', operator: 'equals', value: 'female' },
+        { kind: 'condition', field: 'country', operator: 'equals', value: 'Netherlands' },
+      ],
+    },
+  },
+  {
+    name: 'Young adults',
+    segmentId: 'young-adults',
+    kind: 'rule',
+    rules: {
+      kind: 'group',
+      op: 'and',
+      children: [{ kind: 'condition', field: 'age', operator: 'between', value: [18, 30] }],
+    },
+  },
+  {
+    name: 'Converted in the last 30 days',
+    segmentId: 'recent-converters',
+    kind: 'rule',
+    rules: {
+      kind: 'group',
+      op: 'and',
+      children: [
+        { kind: 'event', eventType: 'Conversion', count: { operator: 'gte', value: 1 }, window: { lastDays: 30 } },
+      ],
+    },
+  },
+  { name: 'Facebook EV campaign', segmentId: 'ev-launch', kind: 'external', rules: null },
+] as const;
+
+/** Seeds demo customers, events and segments once; a second run finds them and does nothing. */
+const demo = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async seed(options: DemoOptions) {
+    const store = strapi.store({ type: 'plugin', name: 'segments', key: 'demo' });
+    const done = (await store.get()) as { seededAt?: string } | null;
+    if (done?.seededAt) return { seeded: false, ...(await this.counts()) };
+
+    await knexOf(strapi).transaction(async (trx) => {
+      const ids = await insertCustomers(trx, generateCustomers(options.customers), 'import');
+      await insertEvents(trx, generateEvents(options.events, ids.length, options.items), ids);
+      // Latest activity follows from the events, as the tracker would set it.
+      await trx(TABLE.customers).update({
+        last_activity_at: trx(TABLE.events)
+          .max('occurred_at')
+          .where('customer_id', trx.ref(`${TABLE.customers}.id`)),
+      });
+      const now = new Date();
+      await trx(TABLE.segments).insert(
+        DEMO_SEGMENTS.map((s) => ({
+          document_id: createId(),
+          name: s.name,
+          segment_id: s.segmentId,
+          kind: s.kind,
+          rules: s.rules ? JSON.stringify(s.rules) : null,
+          member_count: 0,
+          created_at: now,
+          updated_at: now,
+        }))
+      );
+    });
+    await store.set({ value: { seededAt: new Date().toISOString() } });
+    return { seeded: true, ...(await this.counts()) };
+  },
+
+  /** How many customers, events and segments the database holds. */
+  async counts() {
+    const knex = knexOf(strapi);
+    const count = async (table: string) => Number((await knex(table).count({ n: '*' }))[0].n);
+    return {
+      customers: await count(TABLE.customers),
+      events: await count(TABLE.events),
+      segments: await count(TABLE.segments),
+    };
+  },
+});
+
+export default demo;

@@ -1,0 +1,91 @@
+import type { Core } from '@strapi/strapi';
+import request from 'supertest';
+import { permission } from '../../contracts/permissions';
+
+const PASSWORD = 'Test-Password-1';
+let counter = 0;
+
+/** An HTTP client for the admin API, logged in as a user. */
+export interface AdminClient {
+  token: string;
+  get: (url: string) => request.Test;
+  post: (url: string, body?: object) => request.Test;
+  put: (url: string, body?: object) => request.Test;
+  delete: (url: string) => request.Test;
+}
+
+const clientFor = (strapi: Core.Strapi, token: string): AdminClient => {
+  const agent = () => request(strapi.server.httpServer);
+  const auth = (test: request.Test) => test.set('Authorization', `Bearer ${token}`);
+  return {
+    token,
+    get: (url) => auth(agent().get(url)),
+    post: (url, body = {}) => auth(agent().post(url).send(body)),
+    put: (url, body = {}) => auth(agent().put(url).send(body)),
+    delete: (url) => auth(agent().delete(url)),
+  };
+};
+
+const login = async (strapi: Core.Strapi, email: string) => {
+  const res = await request(strapi.server.httpServer).post('/admin/login').send({ email, password: PASSWORD });
+  if (res.status !== 200) throw new Error(`Admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return clientFor(strapi, res.body.data.token);
+};
+
+/** The super admin (all permissions), created on first use. */
+export const superAdmin = async (strapi: Core.Strapi): Promise<AdminClient> => {
+  const email = 'super-admin@example.com';
+  const users = strapi.service('admin::user');
+  if (!(await users.exists())) {
+    await users.createFirstAdmin({ email, firstname: 'Super', lastname: 'Admin', password: PASSWORD });
+  }
+  return login(strapi, email);
+};
+
+/**
+ * An admin whose role holds exactly the given plugin permissions (uids such as
+ * 'customers.read'), for checking what a role may and may not do.
+ */
+export const adminWithPermissions = async (
+  strapi: Core.Strapi,
+  uids: string[]
+): Promise<AdminClient> => {
+  counter += 1;
+  const role = await strapi.service('admin::role').create({
+    name: `Test role ${counter} ${Date.now()}`,
+    description: uids.join(', ') || 'no permissions',
+  });
+  await strapi.service('admin::role').assignPermissions(
+    role.id,
+    uids.map((uid) => ({ action: permission(uid), subject: null, properties: {}, conditions: [] }))
+  );
+  const email = `role-${counter}-${Date.now()}@example.com`;
+  await strapi.service('admin::user').create({
+    email,
+    firstname: 'Role',
+    lastname: `User ${counter}`,
+    password: PASSWORD,
+    isActive: true,
+    roles: [role.id],
+  });
+  return login(strapi, email);
+};
+
+/** A client of the public content API (`/api/...`), optionally with an API token. */
+export const contentApiClient = async (strapi: Core.Strapi, options: { token?: boolean } = {}) => {
+  let accessKey: string | undefined;
+  if (options.token) {
+    const token = await strapi.service('admin::api-token').create({
+      name: `test token ${Date.now()}`,
+      type: 'full-access',
+      lifespan: null,
+    });
+    accessKey = token.accessKey;
+  }
+  const agent = () => request(strapi.server.httpServer);
+  const auth = (test: request.Test) => (accessKey ? test.set('Authorization', `Bearer ${accessKey}`) : test);
+  return {
+    get: (url: string) => auth(agent().get(url)),
+    post: (url: string, body: object = {}) => auth(agent().post(url).send(body)),
+  };
+};
