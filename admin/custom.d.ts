@@ -1,2 +1,2 @@
-declare module "@strapi/design-system/*";
-declare module "@strapi/design-system";
+declare module '@strapi/design-system/*';
+declare module '@strapi/design-system';

@@ -16,7 +16,11 @@ export const normalizeEmail = (input: string): string | null => {
 
 /** Digits with country code (310302271710); spaces, dashes, dots, brackets and a leading + go. */
 export const normalizePhone = (input: string): string | null => {
-  const phone = input.trim().replace(/^\+/, '').replace(/^00/, '').replace(/[\s\-.()/]/g, '');
+  const phone = input
+    .trim()
+    .replace(/^\+/, '')
+    .replace(/^00/, '')
+    .replace(/[\s\-.()/]/g, '');
   return /^[1-9]\d{7,14}$/.test(phone) ? phone : null;
 };
 

@@ -2,7 +2,13 @@ import * as yup from 'yup';
 import type { Customer } from './customers';
 import { GENDERS } from './constants';
 
-export const SORTABLE_FIELDS = ['createdAt', 'updatedAt', 'lastActivityAt', 'lastName', 'firstName'] as const;
+export const SORTABLE_FIELDS = [
+  'createdAt',
+  'updatedAt',
+  'lastActivityAt',
+  'lastName',
+  'firstName',
+] as const;
 
 /** Query of GET /segments/customers. */
 export const customerListQuerySchema = yup

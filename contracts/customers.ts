@@ -141,10 +141,15 @@ export const customerInputSchema = yup
           termId: yup
             .string()
             .trim()
-            .matches(/^[A-Za-z0-9_\- ]{1,100}$/, 'Term id "${value}" may hold letters, digits, - and _')
+            .matches(
+              /^[A-Za-z0-9_\- ]{1,100}$/,
+              'Term id "${value}" may hold letters, digits, - and _'
+            )
             .required(),
-          givenAt: parsedString(parseDate, 'Term date "${value}" must be yyyy-mm-dd or dd-mm-yyyy')
-            .required('Each term needs the date it was given'),
+          givenAt: parsedString(
+            parseDate,
+            'Term date "${value}" must be yyyy-mm-dd or dd-mm-yyyy'
+          ).required('Each term needs the date it was given'),
         })
         .noUnknown(),
       100

@@ -11,14 +11,17 @@ const bundle = path.join(root, 'dist', 'server', 'index.js');
 const newest = (dir) => {
   let latest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name === '__tests__') continue;
+    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name === '__tests__')
+      continue;
     const full = path.join(dir, entry.name);
     latest = Math.max(latest, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
   }
   return latest;
 };
 
-const sources = ['server', 'admin', 'contracts', 'content-types'].map((d) => newest(path.join(root, d)));
+const sources = ['server', 'admin', 'contracts', 'content-types'].map((d) =>
+  newest(path.join(root, d))
+);
 const stale = !fs.existsSync(bundle) || fs.statSync(bundle).mtimeMs < Math.max(...sources);
 if (stale || process.argv.includes('--force')) {
   execSync('npm run build', { cwd: root, stdio: 'inherit' });

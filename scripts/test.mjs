@@ -25,7 +25,11 @@ const find = (dir, test) => {
 };
 
 const run = (cmd, cmdArgs, env = {}) => {
-  const res = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const res = spawnSync(cmd, cmdArgs, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   if (res.status !== 0) process.exit(res.status ?? 1);
 };
 

@@ -14,7 +14,12 @@ const plugin: StrapiApp['appPlugins'][string] = {
       Component: () => import('./pages/App'),
       permissions: pluginPermissions.readCustomers,
     });
-    app.registerPlugin({ id: PLUGIN_ID, initializer: Initializer, isReady: false, name: PLUGIN_ID });
+    app.registerPlugin({
+      id: PLUGIN_ID,
+      initializer: Initializer,
+      isReady: false,
+      name: PLUGIN_ID,
+    });
   },
 
   async registerTrads({ locales }) {

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { pluginRoot } from '../src/paths';
 
-const config = (): Core.Config.Plugin => ({
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  'users-permissions': { config: { jwtSecret: env('JWT_SECRET', 'segments-demo-jwt-secret') } },
   segments: {
     enabled: true,
     resolve: pluginRoot,

@@ -6,8 +6,8 @@ import path from 'path';
  */
 export const appRoot =
   path.basename(path.resolve(__dirname, '..')) === 'dist'
-  ? path.resolve(__dirname, '..', '..')
-  : path.resolve(__dirname, '..');
+    ? path.resolve(__dirname, '..', '..')
+    : path.resolve(__dirname, '..');
 
 /** The plugin's source checkout: the repository root, one level above the playground. */
 export const pluginRoot = path.resolve(appRoot, '..');

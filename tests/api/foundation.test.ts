@@ -21,11 +21,43 @@ describe('the plugin in a Strapi app', () => {
 
   it('registers its three content types with every profile, event and segment field', () => {
     const customer = strapi.contentType('plugin::segments.customer');
-    for (const field of ['firstName', 'lastName', 'gender', 'dateOfBirth', 'street', 'houseNumber', 'zipCode', 'city', 'country', 'jobTitle', 'referenceId', 'source', 'lastActivityAt', 'anonymizedAt', 'createdAt', 'updatedAt']) {
+    for (const field of [
+      'firstName',
+      'lastName',
+      'gender',
+      'dateOfBirth',
+      'street',
+      'houseNumber',
+      'zipCode',
+      'city',
+      'country',
+      'jobTitle',
+      'referenceId',
+      'source',
+      'lastActivityAt',
+      'anonymizedAt',
+      'createdAt',
+      'updatedAt',
+    ]) {
       assert.ok(customer.attributes[field], `customer.${field}`);
     }
     const event = strapi.contentType('plugin::segments.event');
-    for (const field of ['customerId', 'type', 'itemUid', 'itemDocumentId', 'itemLocale', 'url', 'referrer', 'utmSource', 'utmMedium', 'utmCampaign', 'utmTerm', 'utmContent', 'occurredAt', 'metadata']) {
+    for (const field of [
+      'customerId',
+      'type',
+      'itemUid',
+      'itemDocumentId',
+      'itemLocale',
+      'url',
+      'referrer',
+      'utmSource',
+      'utmMedium',
+      'utmCampaign',
+      'utmTerm',
+      'utmContent',
+      'occurredAt',
+      'metadata',
+    ]) {
       assert.ok(event.attributes[field], `event.${field}`);
     }
     const segment = strapi.contentType('plugin::segments.segment');
@@ -58,9 +90,15 @@ describe('the plugin in a Strapi app', () => {
   });
 
   it('refuses a second customer with the same email in another letter case', async () => {
-    const first = await admin.post('/segments/customers', { firstName: 'Jan', emails: ['jan@example.com'] });
+    const first = await admin.post('/segments/customers', {
+      firstName: 'Jan',
+      emails: ['jan@example.com'],
+    });
     assert.equal(first.status, 201, JSON.stringify(first.body));
-    const second = await admin.post('/segments/customers', { firstName: 'Other', emails: ['JAN@Example.COM'] });
+    const second = await admin.post('/segments/customers', {
+      firstName: 'Other',
+      emails: ['JAN@Example.COM'],
+    });
     assert.equal(second.status, 400);
     assert.match(second.body.error.message, /jan@example\.com already belongs to another customer/);
     const owners = await knexOf(strapi)(TABLE.emails).where('normalized', 'jan@example.com');
@@ -70,7 +108,12 @@ describe('the plugin in a Strapi app', () => {
   it('has the database itself refuse a duplicate email, whoever writes it', async () => {
     const [row] = await knexOf(strapi)(TABLE.emails).where('normalized', 'jan@example.com');
     await assert.rejects(
-      knexOf(strapi)(TABLE.emails).insert({ customer_id: row.customer_id, email: 'Jan@example.com', normalized: 'jan@example.com', position: 1 })
+      knexOf(strapi)(TABLE.emails).insert({
+        customer_id: row.customer_id,
+        email: 'Jan@example.com',
+        normalized: 'jan@example.com',
+        position: 1,
+      })
     );
   });
 
@@ -90,7 +133,16 @@ describe('the plugin in a Strapi app', () => {
     const c = res.body.data;
     assert.deepEqual(
       [c.fullName, c.emails, c.phones, c.gender, c.dateOfBirth, c.country, c.tags, c.terms],
-      ['Anna de Vries', ['anna@example.com'], ['310302271710'], 'female', '1990-04-15', 'Netherlands', ['vip'], [{ termId: 'privacy', givenAt: '2024-02-01' }]]
+      [
+        'Anna de Vries',
+        ['anna@example.com'],
+        ['310302271710'],
+        'female',
+        '1990-04-15',
+        'Netherlands',
+        ['vip'],
+        [{ termId: 'privacy', givenAt: '2024-02-01' }],
+      ]
     );
     const again = await admin.get(`/segments/customers/${c.documentId}`);
     assert.equal(again.body.data.fullName, 'Anna de Vries');
@@ -134,9 +186,16 @@ describe('the plugin in a Strapi app', () => {
 
   it('seeds the demo once: a second run adds nothing', async () => {
     const demo = strapi.plugin('segments').service('demo');
-    const first = await demo.seed({ customers: 120, events: 600, items: [{ uid: 'api::article.article', documentId: 'abc', slug: 'abc' }] });
+    const first = await demo.seed({
+      customers: 120,
+      events: 600,
+      items: [{ uid: 'api::article.article', documentId: 'abc', slug: 'abc' }],
+    });
     assert.equal(first.seeded, true);
-    assert.ok(first.customers >= 120 && first.events === 600 && first.segments === 4, JSON.stringify(first));
+    assert.ok(
+      first.customers >= 120 && first.events === 600 && first.segments === 4,
+      JSON.stringify(first)
+    );
     const second = await demo.seed({ customers: 120, events: 600, items: [] });
     assert.deepEqual({ ...second, seeded: undefined }, { ...first, seeded: undefined });
     assert.equal(second.seeded, false);

@@ -34,5 +34,7 @@ export const dropTestDatabase = async () => {
     return;
   }
   const file = process.env.DATABASE_FILENAME;
-  if (file) for (const f of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  if (file)
+    for (const f of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`])
+      fs.rmSync(f, { force: true });
 };

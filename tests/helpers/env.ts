@@ -8,7 +8,13 @@ export const setTestEnv = () => {
   process.env.NODE_ENV = 'test';
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
   process.env.APP_KEYS ??= `${secret()},${secret()}`;
-  for (const name of ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY']) {
+  for (const name of [
+    'API_TOKEN_SALT',
+    'ADMIN_JWT_SECRET',
+    'TRANSFER_TOKEN_SALT',
+    'JWT_SECRET',
+    'ENCRYPTION_KEY',
+  ]) {
     process.env[name] ??= secret();
   }
   if ((process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite') {

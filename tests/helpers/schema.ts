@@ -20,14 +20,19 @@ export const indexesOf = async (strapi: Core.Strapi, table: string): Promise<Ind
     );
     return rows.map((r: { indexname: string; indexdef: string }) => ({
       name: r.indexname,
-      columns: /\((.*)\)\s*$/.exec(r.indexdef)![1].split(',').map((c) => c.trim().replace(/"/g, '')),
+      columns: /\((.*)\)\s*$/
+        .exec(r.indexdef)![1]
+        .split(',')
+        .map((c) => c.trim().replace(/"/g, '')),
       unique: /CREATE UNIQUE INDEX/i.test(r.indexdef),
     }));
   }
   const list: { name: string; unique: number }[] = await knex.raw(`pragma index_list("${table}")`);
   return Promise.all(
     list.map(async (i) => {
-      const info: { seqno: number; name: string }[] = await knex.raw(`pragma index_info("${i.name}")`);
+      const info: { seqno: number; name: string }[] = await knex.raw(
+        `pragma index_info("${i.name}")`
+      );
       return {
         name: i.name,
         columns: info.sort((a, b) => a.seqno - b.seqno).map((c) => c.name),

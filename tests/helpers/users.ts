@@ -27,8 +27,11 @@ const clientFor = (strapi: Core.Strapi, token: string): AdminClient => {
 };
 
 const login = async (strapi: Core.Strapi, email: string) => {
-  const res = await request(strapi.server.httpServer).post('/admin/login').send({ email, password: PASSWORD });
-  if (res.status !== 200) throw new Error(`Admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const res = await request(strapi.server.httpServer)
+    .post('/admin/login')
+    .send({ email, password: PASSWORD });
+  if (res.status !== 200)
+    throw new Error(`Admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
   return clientFor(strapi, res.body.data.token);
 };
 
@@ -37,7 +40,12 @@ export const superAdmin = async (strapi: Core.Strapi): Promise<AdminClient> => {
   const email = 'super-admin@example.com';
   const users = strapi.service('admin::user');
   if (!(await users.exists())) {
-    await users.createFirstAdmin({ email, firstname: 'Super', lastname: 'Admin', password: PASSWORD });
+    await users.createFirstAdmin({
+      email,
+      firstname: 'Super',
+      lastname: 'Admin',
+      password: PASSWORD,
+    });
   }
   return login(strapi, email);
 };
@@ -83,7 +91,8 @@ export const contentApiClient = async (strapi: Core.Strapi, options: { token?: b
     accessKey = token.accessKey;
   }
   const agent = () => request(strapi.server.httpServer);
-  const auth = (test: request.Test) => (accessKey ? test.set('Authorization', `Bearer ${accessKey}`) : test);
+  const auth = (test: request.Test) =>
+    accessKey ? test.set('Authorization', `Bearer ${accessKey}`) : test;
   return {
     get: (url: string) => auth(agent().get(url)),
     post: (url: string, body: object = {}) => auth(agent().post(url).send(body)),

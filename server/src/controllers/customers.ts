@@ -8,7 +8,11 @@ import { validate } from '../validation/validate';
 /** Thin HTTP layer over the customer services: validate, call, shape. */
 const customers = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
-    const query = await validate(customerListQuerySchema, ctx.query, 'The customer list query is not valid');
+    const query = await validate(
+      customerListQuerySchema,
+      ctx.query,
+      'The customer list query is not valid'
+    );
     const pageSize = strapi.plugin('segments').config('pageSize') as number;
     ctx.body = await getService(strapi, 'customer-list').list(query, pageSize);
   },
@@ -18,13 +22,21 @@ const customers = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async create(ctx: Context) {
-    const input = await validate(customerInputSchema, ctx.request.body ?? {}, 'The customer is not valid');
+    const input = await validate(
+      customerInputSchema,
+      ctx.request.body ?? {},
+      'The customer is not valid'
+    );
     ctx.status = 201;
     ctx.body = { data: await getService(strapi, 'customers').create(input, 'manual') };
   },
 
   async update(ctx: Context) {
-    const input = await validate(customerInputSchema, ctx.request.body ?? {}, 'The customer is not valid');
+    const input = await validate(
+      customerInputSchema,
+      ctx.request.body ?? {},
+      'The customer is not valid'
+    );
     ctx.body = { data: await getService(strapi, 'customers').update(ctx.params.documentId, input) };
   },
 

@@ -49,12 +49,19 @@ export const insertCustomers = async (
     ids.push(...batchIds);
     const children: Record<string, Record<string, unknown>[]> = {
       [TABLE.emails]: batch.flatMap((c, i) =>
-        c.emails.map((email, position) => ({ customer_id: batchIds[i], email, normalized: email.toLowerCase(), position }))
+        c.emails.map((email, position) => ({
+          customer_id: batchIds[i],
+          email,
+          normalized: email.toLowerCase(),
+          position,
+        }))
       ),
       [TABLE.phones]: batch.flatMap((c, i) =>
         c.phones.map((phone, position) => ({ customer_id: batchIds[i], phone, position }))
       ),
-      [TABLE.tags]: batch.flatMap((c, i) => c.tags.map((tag) => ({ customer_id: batchIds[i], tag }))),
+      [TABLE.tags]: batch.flatMap((c, i) =>
+        c.tags.map((tag) => ({ customer_id: batchIds[i], tag }))
+      ),
       [TABLE.terms]: batch.flatMap((c, i) =>
         c.terms.map((t) => ({ customer_id: batchIds[i], term_id: t.termId, given_at: t.givenAt }))
       ),

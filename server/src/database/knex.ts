@@ -7,5 +7,9 @@ export const knexOf = (strapi: Core.Strapi): Knex => strapi.db.connection as unk
 /** True when a database error is a unique-index violation, on SQLite or PostgreSQL. */
 export const isUniqueViolation = (error: unknown) => {
   const e = error as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint/.test(e?.message ?? '');
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    /UNIQUE constraint/.test(e?.message ?? '')
+  );
 };

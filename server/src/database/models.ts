@@ -44,14 +44,10 @@ export const databaseModels: Model[] = [
       { name: `${TABLE.emails}_customer_idx`, columns: ['customer_id', 'position'] },
     ]
   ),
-  customerChild(
-    TABLE.phones,
-    { phone: { type: 'string' }, position: { type: 'integer' } },
-    [
-      { name: `${TABLE.phones}_phone_idx`, columns: ['phone', 'customer_id'] },
-      { name: `${TABLE.phones}_customer_uq`, columns: ['customer_id', 'phone'], type: 'unique' },
-    ]
-  ),
+  customerChild(TABLE.phones, { phone: { type: 'string' }, position: { type: 'integer' } }, [
+    { name: `${TABLE.phones}_phone_idx`, columns: ['phone', 'customer_id'] },
+    { name: `${TABLE.phones}_customer_uq`, columns: ['customer_id', 'phone'], type: 'unique' },
+  ]),
   customerChild(
     TABLE.visitorIds,
     { visitor_id: { type: 'string' }, created_at: { type: 'datetime' } },
@@ -76,14 +72,10 @@ export const databaseModels: Model[] = [
       },
     ]
   ),
-  customerChild(
-    TABLE.terms,
-    { term_id: { type: 'string' }, given_at: { type: 'date' } },
-    [
-      { name: `${TABLE.terms}_term_idx`, columns: ['term_id', 'given_at', 'customer_id'] },
-      { name: `${TABLE.terms}_customer_uq`, columns: ['customer_id', 'term_id'], type: 'unique' },
-    ]
-  ),
+  customerChild(TABLE.terms, { term_id: { type: 'string' }, given_at: { type: 'date' } }, [
+    { name: `${TABLE.terms}_term_idx`, columns: ['term_id', 'given_at', 'customer_id'] },
+    { name: `${TABLE.terms}_customer_uq`, columns: ['customer_id', 'term_id'], type: 'unique' },
+  ]),
   {
     uid: `plugin::segments.${TABLE.memberships}`,
     singularName: TABLE.memberships,

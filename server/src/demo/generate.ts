@@ -3,11 +3,54 @@ import { searchNameOf } from '../../../contracts/customer-fields';
 import { seededRandom, type Random } from './random';
 
 const FIRST = {
-  female: ['Anna', 'Emma', 'Sophie', 'Julia', 'Lisa', 'Sara', 'Eva', 'Noor', 'Mila', 'Olivia', 'Grace', 'Maria'],
-  male: ['Jan', 'Daan', 'Lucas', 'Sem', 'Thomas', 'Liam', 'Noah', 'Pieter', 'James', 'David', 'Max', 'Omar'],
+  female: [
+    'Anna',
+    'Emma',
+    'Sophie',
+    'Julia',
+    'Lisa',
+    'Sara',
+    'Eva',
+    'Noor',
+    'Mila',
+    'Olivia',
+    'Grace',
+    'Maria',
+  ],
+  male: [
+    'Jan',
+    'Daan',
+    'Lucas',
+    'Sem',
+    'Thomas',
+    'Liam',
+    'Noah',
+    'Pieter',
+    'James',
+    'David',
+    'Max',
+    'Omar',
+  ],
   other: ['Alex', 'Sam', 'Robin', 'Charlie', 'Kim', 'Jamie'],
 } as const;
-const LAST = ['de Vries', 'Jansen', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'Smith', 'Johnson', 'Brown', 'Müller', 'Schmidt', 'Dubois', 'Rossi', 'García'];
+const LAST = [
+  'de Vries',
+  'Jansen',
+  'Bakker',
+  'Visser',
+  'Smit',
+  'Meijer',
+  'de Boer',
+  'Mulder',
+  'Smith',
+  'Johnson',
+  'Brown',
+  'Müller',
+  'Schmidt',
+  'Dubois',
+  'Rossi',
+  'García',
+];
 const PLACES = [
   { city: 'Amsterdam', country: 'Netherlands', prefix: '31' },
   { city: 'Rotterdam', country: 'Netherlands', prefix: '31' },
@@ -18,8 +61,24 @@ const PLACES = [
   { city: 'Paris', country: 'France', prefix: '33' },
   { city: 'New York', country: 'United States', prefix: '1' },
 ] as const;
-const STREETS = ['Main Street', 'Kerkstraat', 'Dorpsstraat', 'Station Road', 'Hoofdweg', 'Parklaan'];
-const JOBS = ['Marketing manager', 'Developer', 'Designer', 'Teacher', 'Nurse', 'Sales lead', 'Student', null];
+const STREETS = [
+  'Main Street',
+  'Kerkstraat',
+  'Dorpsstraat',
+  'Station Road',
+  'Hoofdweg',
+  'Parklaan',
+];
+const JOBS = [
+  'Marketing manager',
+  'Developer',
+  'Designer',
+  'Teacher',
+  'Nurse',
+  'Sales lead',
+  'Student',
+  null,
+];
 const TAGS = ['newsletter', 'vip', 'b2b', 'ev-interest', 'webinar', 'trial'];
 const TERMS = ['privacy', 'newsletter', 'terms-of-service'];
 const DOMAINS = ['example.com', 'mail.example.org', 'example.net'];
@@ -71,7 +130,10 @@ const customer = (r: Random, index: number, now: number): GeneratedCustomer => {
   const firstName = r.pick(FIRST[gender]);
   const lastName = r.pick(LAST);
   const place = r.pick(PLACES);
-  const local = `${firstName}.${lastName}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '');
+  const local = `${firstName}.${lastName}`
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z.]/g, '');
   return {
     firstName,
     lastName,
@@ -97,7 +159,11 @@ const customer = (r: Random, index: number, now: number): GeneratedCustomer => {
 };
 
 /** Deterministic customers (same seed, same people). */
-export const generateCustomers = (count: number, seed = 42, now = Date.now()): GeneratedCustomer[] => {
+export const generateCustomers = (
+  count: number,
+  seed = 42,
+  now = Date.now()
+): GeneratedCustomer[] => {
   const r = seededRandom(seed);
   return Array.from({ length: count }, (_, i) => customer(r, i, now));
 };
@@ -119,7 +185,18 @@ export function* generateEvents(
     const utm = r.chance(0.15) ? r.pick(UTM) : null;
     yield {
       customerIndex: r.int(0, customers - 1),
-      type: item ? r.pick(['View', 'View', 'View', 'Click', 'Like', 'Bookmark', 'Share', 'Conversion'] as const) : r.pick(EVENT_TYPES),
+      type: item
+        ? r.pick([
+            'View',
+            'View',
+            'View',
+            'Click',
+            'Like',
+            'Bookmark',
+            'Share',
+            'Conversion',
+          ] as const)
+        : r.pick(EVENT_TYPES),
       itemUid: item?.uid ?? null,
       itemDocumentId: item?.documentId ?? null,
       url: item ? `https://www.example.com/articles/${item.slug}` : 'https://www.example.com/',

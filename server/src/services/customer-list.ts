@@ -22,7 +22,9 @@ const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Shifts today by whole years, for age filters on date of birth. */
 const yearsAgo = (years: number, today = new Date()) => {
-  const d = new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate()));
+  const d = new Date(
+    Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate())
+  );
   return d;
 };
 
@@ -61,8 +63,10 @@ const customerList = ({ strapi }: { strapi: Core.Strapi }) => {
     if (query.createdFrom) qb.where('c.created_at', '>=', query.createdFrom);
     if (query.createdTo) qb.where('c.created_at', '<=', query.createdTo);
     // Age N means born after (today - N - 1 years) and on or before (today - N years).
-    if (query.ageMin !== undefined) qb.where('c.date_of_birth', '<=', isoDate(yearsAgo(query.ageMin)));
-    if (query.ageMax !== undefined) qb.where('c.date_of_birth', '>', isoDate(yearsAgo(query.ageMax + 1)));
+    if (query.ageMin !== undefined)
+      qb.where('c.date_of_birth', '<=', isoDate(yearsAgo(query.ageMin)));
+    if (query.ageMax !== undefined)
+      qb.where('c.date_of_birth', '>', isoDate(yearsAgo(query.ageMax + 1)));
     return qb;
   };
 
@@ -84,11 +88,16 @@ const customerList = ({ strapi }: { strapi: Core.Strapi }) => {
         ])
         .limit(pageSize)
         .offset((page - 1) * pageSize);
-      const data = await loadCustomers(knex(), rows.map((r: { id: number }) => r.id));
+      const data = await loadCustomers(
+        knex(),
+        rows.map((r: { id: number }) => r.id)
+      );
       const count = Number(total);
       return {
         data,
-        meta: { pagination: { page, pageSize, total: count, pageCount: Math.ceil(count / pageSize) } },
+        meta: {
+          pagination: { page, pageSize, total: count, pageCount: Math.ceil(count / pageSize) },
+        },
       };
     },
   };

@@ -41,13 +41,20 @@ const emailTaken = (email: string) =>
 const customers = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => knexOf(strapi);
 
-  const assertEmailsFree = async (trx: Parameters<typeof emailOwners>[0], emails: string[] | undefined, exceptId?: number) => {
+  const assertEmailsFree = async (
+    trx: Parameters<typeof emailOwners>[0],
+    emails: string[] | undefined,
+    exceptId?: number
+  ) => {
     const owners = await emailOwners(trx, emails ?? [], exceptId);
     if (owners.length > 0) throw emailTaken(owners[0].email);
   };
 
   const idOf = async (documentId: string): Promise<number> => {
-    const row = await knex()(TABLE.customers).select('id').where({ document_id: documentId }).first();
+    const row = await knex()(TABLE.customers)
+      .select('id')
+      .where({ document_id: documentId })
+      .first();
     if (!row) throw new errors.NotFoundError(`No customer with id ${documentId}`);
     return row.id;
   };
@@ -127,7 +134,16 @@ const customers = ({ strapi }: { strapi: Core.Strapi }) => {
       const id = await idOf(documentId);
       await knex().transaction(async (trx) => {
         // Explicit deletes as well as ON DELETE CASCADE: correct even where foreign keys are off.
-        for (const table of [TABLE.events, TABLE.memberships, TABLE.emails, TABLE.phones, TABLE.tags, TABLE.subscriptions, TABLE.terms, TABLE.visitorIds]) {
+        for (const table of [
+          TABLE.events,
+          TABLE.memberships,
+          TABLE.emails,
+          TABLE.phones,
+          TABLE.tags,
+          TABLE.subscriptions,
+          TABLE.terms,
+          TABLE.visitorIds,
+        ]) {
           await trx(table).where({ customer_id: id }).delete();
         }
         await trx(TABLE.customers).where({ id }).delete();

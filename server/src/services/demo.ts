@@ -44,7 +44,12 @@ const DEMO_SEGMENTS = [
       kind: 'group',
       op: 'and',
       children: [
-        { kind: 'event', eventType: 'Conversion', count: { operator: 'gte', value: 1 }, window: { lastDays: 30 } },
+        {
+          kind: 'event',
+          eventType: 'Conversion',
+          count: { operator: 'gte', value: 1 },
+          window: { lastDays: 30 },
+        },
       ],
     },
   },

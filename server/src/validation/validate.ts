@@ -2,7 +2,13 @@ import { errors } from '@strapi/utils';
 import { ValidationError as YupValidationError, type AnySchema, type InferType } from 'yup';
 
 /** yup's "emails[0].value" as ['emails', '0', 'value'], the path shape Strapi's errors use. */
-const toPath = (path?: string) => (path ? path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean) : []);
+const toPath = (path?: string) =>
+  path
+    ? path
+        .replace(/\[(\d+)\]/g, '.$1')
+        .split('.')
+        .filter(Boolean)
+    : [];
 
 /**
  * Validates input at the edge of the API. A failure becomes Strapi's ValidationError (HTTP 400)
@@ -18,8 +24,15 @@ export const validate = async <S extends AnySchema>(
   } catch (error) {
     if (error instanceof YupValidationError) {
       const inner = error.inner.length > 0 ? error.inner : [error];
-      const details = inner.map((e) => ({ path: toPath(e.path), message: e.message, name: e.name }));
-      const summary = inner.length === 1 ? inner[0].message : `${message}: ${inner.map((e) => e.message).join('; ')}`;
+      const details = inner.map((e) => ({
+        path: toPath(e.path),
+        message: e.message,
+        name: e.name,
+      }));
+      const summary =
+        inner.length === 1
+          ? inner[0].message
+          : `${message}: ${inner.map((e) => e.message).join('; ')}`;
       throw new errors.ValidationError(summary, { errors: details });
     }
     throw error;

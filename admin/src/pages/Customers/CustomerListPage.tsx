@@ -1,4 +1,20 @@
-import { Box, EmptyStateLayout, Flex, Pagination, PreviousLink, NextLink, PageLink, Searchbar, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import {
+  Box,
+  EmptyStateLayout,
+  Flex,
+  Pagination,
+  PreviousLink,
+  NextLink,
+  PageLink,
+  Searchbar,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
@@ -48,30 +64,57 @@ export const CustomerListPage = () => {
           <Page.Loading />
         ) : data && data.data.length === 0 ? (
           <EmptyStateLayout
-            content={t('customers.empty', 'No customers yet. Add one, import a CSV, or embed the tracker.')}
+            content={t(
+              'customers.empty',
+              'No customers yet. Add one, import a CSV, or embed the tracker.'
+            )}
           />
         ) : (
           <>
             <Table colCount={5} rowCount={(data?.data.length ?? 0) + 1}>
               <Thead>
                 <Tr>
-                  <Th><Typography variant="sigma">{t('customers.column.name', 'Name')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('customers.column.email', 'Email')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('customers.column.phone', 'Phone')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('customers.column.country', 'Country')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('customers.column.activity', 'Latest activity')}</Typography></Th>
+                  <Th>
+                    <Typography variant="sigma">{t('customers.column.name', 'Name')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('customers.column.email', 'Email')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('customers.column.phone', 'Phone')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">
+                      {t('customers.column.country', 'Country')}
+                    </Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">
+                      {t('customers.column.activity', 'Latest activity')}
+                    </Typography>
+                  </Th>
                 </Tr>
               </Thead>
               <Tbody>
                 {data?.data.map((c) => (
                   <Tr key={c.documentId}>
-                    <Td><Typography>{c.fullName ?? t('customers.anonymous', 'Anonymous')}</Typography></Td>
-                    <Td><Typography>{c.emails[0] ?? '-'}</Typography></Td>
-                    <Td><Typography>{c.phones[0] ?? '-'}</Typography></Td>
-                    <Td><Typography>{c.country ?? '-'}</Typography></Td>
+                    <Td>
+                      <Typography>{c.fullName ?? t('customers.anonymous', 'Anonymous')}</Typography>
+                    </Td>
+                    <Td>
+                      <Typography>{c.emails[0] ?? '-'}</Typography>
+                    </Td>
+                    <Td>
+                      <Typography>{c.phones[0] ?? '-'}</Typography>
+                    </Td>
+                    <Td>
+                      <Typography>{c.country ?? '-'}</Typography>
+                    </Td>
                     <Td>
                       <Typography>
-                        {c.lastActivityAt ? formatDate(c.lastActivityAt, { dateStyle: 'medium' }) : '-'}
+                        {c.lastActivityAt
+                          ? formatDate(c.lastActivityAt, { dateStyle: 'medium' })
+                          : '-'}
                       </Typography>
                     </Td>
                   </Tr>
@@ -81,13 +124,19 @@ export const CustomerListPage = () => {
             {pagination && pagination.pageCount > 1 && (
               <Flex justifyContent="flex-end" paddingTop={4}>
                 <Pagination activePage={pagination.page} pageCount={pagination.pageCount}>
-                  <PreviousLink onClick={() => setQuery((q) => ({ ...q, page: Math.max(1, q.page - 1) }))}>
+                  <PreviousLink
+                    onClick={() => setQuery((q) => ({ ...q, page: Math.max(1, q.page - 1) }))}
+                  >
                     {t('pagination.previous', 'Previous page')}
                   </PreviousLink>
                   <PageLink number={pagination.page} onClick={() => undefined}>
                     {t('pagination.page', 'Page {page}', { page: pagination.page })}
                   </PageLink>
-                  <NextLink onClick={() => setQuery((q) => ({ ...q, page: Math.min(pagination.pageCount, q.page + 1) }))}>
+                  <NextLink
+                    onClick={() =>
+                      setQuery((q) => ({ ...q, page: Math.min(pagination.pageCount, q.page + 1) }))
+                    }
+                  >
                     {t('pagination.next', 'Next page')}
                   </NextLink>
                 </Pagination>

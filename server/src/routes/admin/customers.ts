@@ -2,8 +2,18 @@ import { requires } from './policies';
 
 /** Admin API of customer profiles, under /segments/customers. */
 export default [
-  { method: 'GET', path: '/customers', handler: 'customers.find', config: requires('customers.read') },
-  { method: 'POST', path: '/customers', handler: 'customers.create', config: requires('customers.create') },
+  {
+    method: 'GET',
+    path: '/customers',
+    handler: 'customers.find',
+    config: requires('customers.read'),
+  },
+  {
+    method: 'POST',
+    path: '/customers',
+    handler: 'customers.create',
+    config: requires('customers.create'),
+  },
   {
     method: 'GET',
     path: '/customers/:documentId',
