@@ -22,6 +22,7 @@ export const TABLE = {
   tags: 'segments_customer_tags',
   subscriptions: 'segments_customer_subscriptions',
   terms: 'segments_customer_terms',
+  nameTokens: 'segments_customer_name_tokens',
   memberships: 'segments_memberships',
 } as const;
 

@@ -92,9 +92,19 @@ export const splitList = (input: string): string[] => [
   ),
 ];
 
-/** Lower-cased "first last", the value name search runs on. */
-export const searchNameOf = (firstName?: string | null, lastName?: string | null) =>
-  [firstName, lastName]
-    .map((part) => (part ?? '').trim().toLowerCase())
-    .filter(Boolean)
-    .join(' ') || null;
+/**
+ * The words of a name or a search, lower-cased without accents: "Jan de Vries-Müller" gives
+ * jan, de, vries, muller. Name search matches each searched word as a prefix of these.
+ */
+export const nameTokens = (...parts: (string | null | undefined)[]): string[] => [
+  ...new Set(
+    parts
+      .join(' ')
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .map((t) => t.slice(0, 100))
+  ),
+];

@@ -32,6 +32,8 @@ export interface Customer {
   subscriptions: { subscription: string; subscribedAt: string | null }[];
   terms: { termId: string; givenAt: string }[];
   visitorIds: string[];
+  /** Segments the customer is a member of. */
+  segments: { documentId: string; segmentId: string; name: string }[];
   source: CustomerSource;
   lastActivityAt: string | null;
   anonymizedAt: string | null;

@@ -15,7 +15,6 @@ export default {
   },
   options: { draftAndPublish: false },
   indexes: [
-    { name: `${TABLE.customers}_search_name_idx`, columns: ['search_name'] },
     { name: `${TABLE.customers}_reference_idx`, columns: ['reference_id'] },
     { name: `${TABLE.customers}_created_idx`, columns: ['created_at'] },
     { name: `${TABLE.customers}_activity_idx`, columns: ['last_activity_at'] },
@@ -28,8 +27,6 @@ export default {
   attributes: {
     firstName: { type: 'string' },
     lastName: { type: 'string' },
-    /** Lower-cased "first last", kept by the service, for name search. */
-    searchName: { type: 'string', private: true },
     gender: { type: 'enumeration', enum: [...GENDERS] },
     dateOfBirth: { type: 'date' },
     street: { type: 'string' },

@@ -1,18 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { customerInputSchema } from '../../../contracts/customers';
+import { bulkDeleteSchema } from '../../../contracts/customer-bulk';
+import { timelineQuerySchema } from '../../../contracts/customer-events';
 import { customerListQuerySchema } from '../../../contracts/customer-list';
+import { customerInputSchema } from '../../../contracts/customers';
 import { getService } from '../utils/get-service';
 import { validate } from '../validation/validate';
 
 /** Thin HTTP layer over the customer services: validate, call, shape. */
 const customers = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
-    const query = await validate(
-      customerListQuerySchema,
-      ctx.query,
-      'The customer list query is not valid'
-    );
+    const query = await validate(customerListQuerySchema, ctx.query, 'The list query is not valid');
     const pageSize = strapi.plugin('segments').config('pageSize') as number;
     ctx.body = await getService(strapi, 'customer-list').list(query, pageSize);
   },
@@ -21,27 +19,29 @@ const customers = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: await getService(strapi, 'customers').findOne(ctx.params.documentId) };
   },
 
+  async events(ctx: Context) {
+    const query = await validate(timelineQuerySchema, ctx.query, 'The timeline query is not valid');
+    ctx.body = await getService(strapi, 'customer-events').list(ctx.params.documentId, query);
+  },
+
   async create(ctx: Context) {
-    const input = await validate(
-      customerInputSchema,
-      ctx.request.body ?? {},
-      'The customer is not valid'
-    );
+    const input = await validate(customerInputSchema, ctx.request.body ?? {}, 'Not valid');
     ctx.status = 201;
     ctx.body = { data: await getService(strapi, 'customers').create(input, 'manual') };
   },
 
   async update(ctx: Context) {
-    const input = await validate(
-      customerInputSchema,
-      ctx.request.body ?? {},
-      'The customer is not valid'
-    );
+    const input = await validate(customerInputSchema, ctx.request.body ?? {}, 'Not valid');
     ctx.body = { data: await getService(strapi, 'customers').update(ctx.params.documentId, input) };
   },
 
   async delete(ctx: Context) {
     ctx.body = { data: await getService(strapi, 'customers').delete(ctx.params.documentId) };
+  },
+
+  async bulkDelete(ctx: Context) {
+    const input = await validate(bulkDeleteSchema, ctx.request.body ?? {}, 'Bulk delete is not valid');
+    ctx.body = { data: await getService(strapi, 'customer-bulk').delete(input) };
   },
 });
 

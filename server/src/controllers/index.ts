@@ -1,3 +1,4 @@
 import customers from './customers';
+import settings from './settings';
 
-export default { customers };
+export default { customers, settings };

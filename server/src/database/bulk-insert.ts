@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { createId } from '@paralleldrive/cuid2';
 import { TABLE } from '../../../contracts/constants';
 import type { CustomerSource } from '../../../contracts/constants';
+import { nameTokens } from '../../../contracts/customer-fields';
 import type { GeneratedCustomer, GeneratedEvent } from '../demo/generate';
 
 /** Rows per INSERT: knex's SQLite multi-row insert fails past 500 rows. */
@@ -27,7 +28,6 @@ export const insertCustomers = async (
       document_id: createId(),
       first_name: c.firstName,
       last_name: c.lastName,
-      search_name: c.searchName,
       gender: c.gender,
       date_of_birth: c.dateOfBirth,
       street: c.street,
@@ -61,6 +61,9 @@ export const insertCustomers = async (
       ),
       [TABLE.tags]: batch.flatMap((c, i) =>
         c.tags.map((tag) => ({ customer_id: batchIds[i], tag }))
+      ),
+      [TABLE.nameTokens]: batch.flatMap((c, i) =>
+        nameTokens(c.firstName, c.lastName).map((token) => ({ customer_id: batchIds[i], token }))
       ),
       [TABLE.terms]: batch.flatMap((c, i) =>
         c.terms.map((t) => ({ customer_id: batchIds[i], term_id: t.termId, given_at: t.givenAt }))

@@ -9,6 +9,8 @@ export interface CustomerChildren {
   subscriptions?: { subscription: string; subscribedAt?: string | null }[];
   terms?: { termId: string; givenAt: string }[];
   visitorIds?: string[];
+  /** Words of the name, for search (see nameTokens). */
+  nameTokens?: string[];
 }
 
 const rowsFor = (
@@ -43,6 +45,10 @@ const rowsFor = (
     visitor_id: visitorId,
     created_at: now,
   })),
+  [TABLE.nameTokens]: (children.nameTokens ?? []).map((token) => ({
+    customer_id: customerId,
+    token,
+  })),
 });
 
 const FIELD_TABLE: Record<keyof CustomerChildren, string> = {
@@ -52,6 +58,7 @@ const FIELD_TABLE: Record<keyof CustomerChildren, string> = {
   subscriptions: TABLE.subscriptions,
   terms: TABLE.terms,
   visitorIds: TABLE.visitorIds,
+  nameTokens: TABLE.nameTokens,
 };
 
 /**

@@ -24,7 +24,7 @@ const fullName = (row: Row) =>
  */
 export const loadCustomers = async (knex: Knex, ids: number[]): Promise<Customer[]> => {
   if (ids.length === 0) return [];
-  const [rows, emails, phones, tags, subscriptions, terms, visitorIds] = await Promise.all([
+  const [rows, emails, phones, tags, subscriptions, terms, visitorIds, segments] = await Promise.all([
     knex(TABLE.customers).whereIn('id', ids),
     knex(TABLE.emails).whereIn('customer_id', ids).orderBy(['customer_id', 'position']),
     knex(TABLE.phones).whereIn('customer_id', ids).orderBy(['customer_id', 'position']),
@@ -32,6 +32,11 @@ export const loadCustomers = async (knex: Knex, ids: number[]): Promise<Customer
     knex(TABLE.subscriptions).whereIn('customer_id', ids).orderBy(['customer_id', 'subscription']),
     knex(TABLE.terms).whereIn('customer_id', ids).orderBy(['customer_id', 'term_id']),
     knex(TABLE.visitorIds).whereIn('customer_id', ids).orderBy(['customer_id', 'id']),
+    knex(`${TABLE.memberships} as m`)
+      .join(`${TABLE.segments} as s`, 's.id', 'm.segment_id')
+      .select('m.customer_id', 's.document_id', 's.segment_id', 's.name')
+      .whereIn('m.customer_id', ids)
+      .orderBy(['m.customer_id', 's.name']),
   ]);
   const by = {
     emails: groupBy(emails),
@@ -40,6 +45,7 @@ export const loadCustomers = async (knex: Knex, ids: number[]): Promise<Customer
     subscriptions: groupBy(subscriptions),
     terms: groupBy(terms),
     visitorIds: groupBy(visitorIds),
+    segments: groupBy(segments),
   };
   const byId = new Map<number, Customer>();
   for (const row of rows as Row[]) {
@@ -68,6 +74,11 @@ export const loadCustomers = async (knex: Knex, ids: number[]): Promise<Customer
       })),
       terms: of('terms').map((r) => ({ termId: r.term_id, givenAt: toDateOnly(r.given_at)! })),
       visitorIds: of('visitorIds').map((r) => r.visitor_id),
+      segments: of('segments').map((r) => ({
+        documentId: r.document_id,
+        segmentId: r.segment_id,
+        name: r.name,
+      })),
       source: row.source ?? 'manual',
       lastActivityAt: toIso(row.last_activity_at),
       anonymizedAt: toIso(row.anonymized_at),

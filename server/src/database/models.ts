@@ -76,6 +76,10 @@ export const databaseModels: Model[] = [
     { name: `${TABLE.terms}_term_idx`, columns: ['term_id', 'given_at', 'customer_id'] },
     { name: `${TABLE.terms}_customer_uq`, columns: ['customer_id', 'term_id'], type: 'unique' },
   ]),
+  customerChild(TABLE.nameTokens, { token: { type: 'string' } }, [
+    { name: `${TABLE.nameTokens}_token_idx`, columns: ['token', 'customer_id'] },
+    { name: `${TABLE.nameTokens}_customer_idx`, columns: ['customer_id'] },
+  ]),
   {
     uid: `plugin::segments.${TABLE.memberships}`,
     singularName: TABLE.memberships,

@@ -1,5 +1,4 @@
 import { EVENT_TYPES, type Gender } from '../../../contracts/constants';
-import { searchNameOf } from '../../../contracts/customer-fields';
 import { seededRandom, type Random } from './random';
 
 const FIRST = {
@@ -92,7 +91,6 @@ const UTM = [
 export interface GeneratedCustomer {
   firstName: string;
   lastName: string;
-  searchName: string | null;
   gender: Gender;
   dateOfBirth: string;
   street: string;
@@ -137,7 +135,6 @@ const customer = (r: Random, index: number, now: number): GeneratedCustomer => {
   return {
     firstName,
     lastName,
-    searchName: searchNameOf(firstName, lastName),
     gender,
     dateOfBirth: isoDay(now - r.int(16 * 365, 85 * 365) * DAY),
     street: r.pick(STREETS),

@@ -3,9 +3,10 @@ import { createId } from '@paralleldrive/cuid2';
 import { errors } from '@strapi/utils';
 import { TABLE } from '../../../contracts/constants';
 import type { Customer, ValidCustomerInput } from '../../../contracts/customers';
-import { searchNameOf } from '../../../contracts/customer-fields';
+import { nameTokens } from '../../../contracts/customer-fields';
 import { emailOwners, replaceChildren } from '../database/customer-children';
 import { loadCustomers } from '../database/customer-read';
+import { deleteCustomerRows, refreshMemberCounts, segmentsOf } from '../database/customer-removal';
 import { isUniqueViolation, knexOf } from '../database/knex';
 
 const SCALARS = {
@@ -79,7 +80,6 @@ const customers = ({ strapi }: { strapi: Core.Strapi }) => {
           .insert({
             ...scalarColumns(input),
             source,
-            search_name: searchNameOf(input.firstName, input.lastName),
             document_id: createId(),
             created_at: now,
             updated_at: now,
@@ -92,6 +92,7 @@ const customers = ({ strapi }: { strapi: Core.Strapi }) => {
           tags: input.tags,
           subscriptions: input.subscriptions,
           terms: input.terms,
+          nameTokens: nameTokens(input.firstName, input.lastName),
         });
         return customerId as number;
       }, input.emails);
@@ -110,7 +111,6 @@ const customers = ({ strapi }: { strapi: Core.Strapi }) => {
           .where({ id })
           .update({
             ...scalarColumns(input),
-            search_name: searchNameOf(firstName, lastName),
             updated_at: new Date(),
           });
         await replaceChildren(trx, id, {
@@ -119,6 +119,7 @@ const customers = ({ strapi }: { strapi: Core.Strapi }) => {
           tags: input.tags,
           subscriptions: input.subscriptions,
           terms: input.terms,
+          nameTokens: nameTokens(firstName, lastName),
         });
       }, input.emails);
       return (await loadCustomers(knex(), [id]))[0];
@@ -129,24 +130,13 @@ const customers = ({ strapi }: { strapi: Core.Strapi }) => {
       return (await loadCustomers(knex(), [await idOf(documentId)]))[0];
     },
 
-    /** Deletes one customer; events, memberships and child rows go with it (foreign keys). */
+    /** Deletes one customer with their events, memberships and child rows. */
     async delete(documentId: string): Promise<{ documentId: string }> {
       const id = await idOf(documentId);
       await knex().transaction(async (trx) => {
-        // Explicit deletes as well as ON DELETE CASCADE: correct even where foreign keys are off.
-        for (const table of [
-          TABLE.events,
-          TABLE.memberships,
-          TABLE.emails,
-          TABLE.phones,
-          TABLE.tags,
-          TABLE.subscriptions,
-          TABLE.terms,
-          TABLE.visitorIds,
-        ]) {
-          await trx(table).where({ customer_id: id }).delete();
-        }
-        await trx(TABLE.customers).where({ id }).delete();
+        const segments = await segmentsOf(trx, [id]);
+        await deleteCustomerRows(trx, [id]);
+        await refreshMemberCounts(trx, segments);
       });
       return { documentId };
     },

@@ -15,9 +15,21 @@ export default [
     config: requires('customers.create'),
   },
   {
+    method: 'POST',
+    path: '/customers/bulk-delete',
+    handler: 'customers.bulkDelete',
+    config: requires('customers.bulk-update'),
+  },
+  {
     method: 'GET',
     path: '/customers/:documentId',
     handler: 'customers.findOne',
+    config: requires('customers.read'),
+  },
+  {
+    method: 'GET',
+    path: '/customers/:documentId/events',
+    handler: 'customers.events',
     config: requires('customers.read'),
   },
   {

@@ -1,6 +1,7 @@
 import customers from './customers';
+import settings from './settings';
 
 export default () => ({
   type: 'admin',
-  routes: [...customers],
+  routes: [...customers, ...settings],
 });

@@ -1,0 +1,59 @@
+import type { Knex } from 'knex';
+import { insertCustomers, insertEvents } from '../../server/src/database/bulk-insert';
+import { generateCustomers, generateEvents, type GeneratedCustomer } from '../../server/src/demo/generate';
+import type { CustomerSample, Engine, LoadedCustomers } from '../scenarios/types';
+
+/** How many customers the search scenarios look for. */
+export const SAMPLES = 30;
+
+/** Content items the generated events point at. */
+export const contentItems = (count = 10_000) =>
+  Array.from({ length: count }, (_, i) => ({
+    uid: 'api::article.article',
+    documentId: `bench${i.toString(36).padStart(19, '0')}`,
+    slug: `article-${i}`,
+  }));
+
+/** SAMPLES customers spread evenly over the data set, each with a phone number. */
+const samplesOf = (customers: GeneratedCustomer[]): CustomerSample[] => {
+  const samples: CustomerSample[] = [];
+  for (let k = 0; k < SAMPLES && customers.length > 0; k++) {
+    let i = Math.floor(((k + 0.5) * customers.length) / SAMPLES);
+    while (i < customers.length - 1 && customers[i].phones.length === 0) i++;
+    const c = customers[i];
+    samples.push({ email: c.emails[0], phone: c.phones[0] ?? '', fullName: `${c.firstName} ${c.lastName}` });
+  }
+  return samples;
+};
+
+const childRows = (c: GeneratedCustomer) => c.emails.length + c.phones.length + c.tags.length + c.terms.length;
+
+/**
+ * Generates `count` customers (untimed), then inserts them with their emails, phones, tags and
+ * terms through the plugin's bulk writer in one transaction: `seconds` covers only that.
+ */
+export const loadCustomers = async (knex: Knex, count: number) => {
+  const customers = generateCustomers(count);
+  const children = customers.reduce((sum, c) => sum + childRows(c), 0);
+  const started = performance.now();
+  const ids = await knex.transaction((trx) => insertCustomers(trx, customers, 'import'));
+  const seconds = (performance.now() - started) / 1000;
+  const loaded: LoadedCustomers = { ids, samples: samplesOf(customers) };
+  return { loaded, seconds, children };
+};
+
+/**
+ * Inserts `count` events over the last 365 days across 10,000 content items in one
+ * transaction. The events are generated lazily while inserting, so `seconds` includes that.
+ */
+export const loadEvents = async (knex: Knex, count: number, customerIds: number[]) => {
+  const events = generateEvents(count, customerIds.length, contentItems());
+  const started = performance.now();
+  const rows = await knex.transaction((trx) => insertEvents(trx, events, customerIds));
+  return { rows, seconds: (performance.now() - started) / 1000 };
+};
+
+/** Refreshes the planner's statistics after a bulk load (PostgreSQL plans go wrong without it). */
+export const analyze = async (knex: Knex, engine: Engine) => {
+  if (engine === 'postgres') await knex.raw('ANALYZE');
+};

@@ -1,0 +1,77 @@
+import type { Knex } from 'knex';
+import { TABLE } from '../../../contracts/constants';
+import type { CustomerListFilters } from '../../../contracts/customer-list';
+import { nameTokens, normalizePhone } from '../../../contracts/customer-fields';
+
+/** `column` starts with `prefix`, as a range so that a plain b-tree index serves it on any engine. */
+const startsWith = (qb: Knex.QueryBuilder, column: string, prefix: string) =>
+  qb.where(column, '>=', prefix).andWhere(column, '<', `${prefix}\uffff`);
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+const yearsAgo = (years: number, today = new Date()) =>
+  new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate()));
+
+/**
+ * Search: every word of `q` starts a word of the customer's name ("jan de vries", "vries"), or
+ * `q` starts one of their emails, or (as digits with country code) one of their phone numbers.
+ * Each branch is an index range scan.
+ */
+const applySearch = (knex: Knex, qb: Knex.QueryBuilder, q: string) => {
+  const text = q.trim().toLowerCase();
+  const words = nameTokens(text);
+  const phone = /^[+\d\s\-().]+$/.test(text) ? normalizePhone(text) : null;
+  qb.where((or) => {
+    or.whereIn('c.id', startsWith(knex(TABLE.emails).select('customer_id'), 'normalized', text));
+    if (words.length > 0 && !text.includes('@')) {
+      or.orWhere((and) => {
+        for (const word of words) {
+          and.whereIn(
+            'c.id',
+            startsWith(knex(TABLE.nameTokens).select('customer_id'), 'token', word)
+          );
+        }
+      });
+    }
+    if (phone) {
+      or.orWhereIn('c.id', startsWith(knex(TABLE.phones).select('customer_id'), 'phone', phone));
+    }
+  });
+};
+
+/** Applies the list's search and filters to a query over the customers table aliased `c`. */
+export const applyCustomerFilters = (
+  knex: Knex,
+  qb: Knex.QueryBuilder,
+  filters: CustomerListFilters = {}
+) => {
+  if (filters.q?.trim()) applySearch(knex, qb, filters.q);
+  if (filters.gender) qb.where('c.gender', filters.gender);
+  if (filters.country) qb.where('c.country', filters.country);
+  if (filters.tag) {
+    qb.whereIn('c.id', knex(TABLE.tags).select('customer_id').where('tag', filters.tag));
+  }
+  if (filters.segment) {
+    qb.whereIn(
+      'c.id',
+      knex(`${TABLE.memberships} as m`)
+        .join(`${TABLE.segments} as s`, 's.id', 'm.segment_id')
+        .select('m.customer_id')
+        .where('s.segment_id', filters.segment)
+    );
+  }
+  if (filters.createdFrom) qb.where('c.created_at', '>=', filters.createdFrom);
+  if (filters.createdTo) qb.where('c.created_at', '<=', filters.createdTo);
+  // Age N: born on or before today minus N years, and after today minus N + 1 years.
+  if (filters.ageMin !== undefined) {
+    qb.where('c.date_of_birth', '<=', isoDate(yearsAgo(filters.ageMin)));
+  }
+  if (filters.ageMax !== undefined) {
+    qb.where('c.date_of_birth', '>', isoDate(yearsAgo(filters.ageMax + 1)));
+  }
+  return qb;
+};
+
+/** True when no filter narrows the set: "all customers". */
+export const hasNoFilters = (filters: CustomerListFilters = {}) =>
+  Object.values(filters).every((v) => v === undefined || v === null || v === '');
