@@ -11,15 +11,15 @@ export const SORTABLE_FIELDS = [
 ] as const;
 
 const filterFields = {
-    q: yup.string().trim().max(200),
-    gender: yup.string().oneOf([...GENDERS]),
-    country: yup.string().trim().max(100),
-    tag: yup.string().trim().max(100),
-    segment: yup.string().trim().max(100),
-    createdFrom: yup.date().typeError('createdFrom must be a date'),
-    createdTo: yup.date().typeError('createdTo must be a date'),
-    ageMin: yup.number().integer().min(0).max(150),
-    ageMax: yup.number().integer().min(0).max(150),
+  q: yup.string().trim().max(200),
+  gender: yup.string().oneOf([...GENDERS]),
+  country: yup.string().trim().max(100),
+  tag: yup.string().trim().max(100),
+  segment: yup.string().trim().max(100),
+  createdFrom: yup.date().typeError('createdFrom must be a date'),
+  createdTo: yup.date().typeError('createdTo must be a date'),
+  ageMin: yup.number().integer().min(0).max(150),
+  ageMax: yup.number().integer().min(0).max(150),
 };
 
 /** Search and filters of the customer list, also used to bulk delete or export "all matching". */

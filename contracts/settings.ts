@@ -21,7 +21,11 @@ export const settingsSchema = yup
         yup
           .object({
             name: yup.string().trim().min(1).max(100).required('Each tag group needs a name'),
-            tags: yup.array().of(yup.string().trim().min(1).max(100).required()).max(200).default([]),
+            tags: yup
+              .array()
+              .of(yup.string().trim().min(1).max(100).required())
+              .max(200)
+              .default([]),
           })
           .noUnknown()
       )

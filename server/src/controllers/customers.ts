@@ -40,7 +40,11 @@ const customers = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async bulkDelete(ctx: Context) {
-    const input = await validate(bulkDeleteSchema, ctx.request.body ?? {}, 'Bulk delete is not valid');
+    const input = await validate(
+      bulkDeleteSchema,
+      ctx.request.body ?? {},
+      'Bulk delete is not valid'
+    );
     ctx.body = { data: await getService(strapi, 'customer-bulk').delete(input) };
   },
 });

@@ -24,20 +24,23 @@ const fullName = (row: Row) =>
  */
 export const loadCustomers = async (knex: Knex, ids: number[]): Promise<Customer[]> => {
   if (ids.length === 0) return [];
-  const [rows, emails, phones, tags, subscriptions, terms, visitorIds, segments] = await Promise.all([
-    knex(TABLE.customers).whereIn('id', ids),
-    knex(TABLE.emails).whereIn('customer_id', ids).orderBy(['customer_id', 'position']),
-    knex(TABLE.phones).whereIn('customer_id', ids).orderBy(['customer_id', 'position']),
-    knex(TABLE.tags).whereIn('customer_id', ids).orderBy(['customer_id', 'tag']),
-    knex(TABLE.subscriptions).whereIn('customer_id', ids).orderBy(['customer_id', 'subscription']),
-    knex(TABLE.terms).whereIn('customer_id', ids).orderBy(['customer_id', 'term_id']),
-    knex(TABLE.visitorIds).whereIn('customer_id', ids).orderBy(['customer_id', 'id']),
-    knex(`${TABLE.memberships} as m`)
-      .join(`${TABLE.segments} as s`, 's.id', 'm.segment_id')
-      .select('m.customer_id', 's.document_id', 's.segment_id', 's.name')
-      .whereIn('m.customer_id', ids)
-      .orderBy(['m.customer_id', 's.name']),
-  ]);
+  const [rows, emails, phones, tags, subscriptions, terms, visitorIds, segments] =
+    await Promise.all([
+      knex(TABLE.customers).whereIn('id', ids),
+      knex(TABLE.emails).whereIn('customer_id', ids).orderBy(['customer_id', 'position']),
+      knex(TABLE.phones).whereIn('customer_id', ids).orderBy(['customer_id', 'position']),
+      knex(TABLE.tags).whereIn('customer_id', ids).orderBy(['customer_id', 'tag']),
+      knex(TABLE.subscriptions)
+        .whereIn('customer_id', ids)
+        .orderBy(['customer_id', 'subscription']),
+      knex(TABLE.terms).whereIn('customer_id', ids).orderBy(['customer_id', 'term_id']),
+      knex(TABLE.visitorIds).whereIn('customer_id', ids).orderBy(['customer_id', 'id']),
+      knex(`${TABLE.memberships} as m`)
+        .join(`${TABLE.segments} as s`, 's.id', 'm.segment_id')
+        .select('m.customer_id', 's.document_id', 's.segment_id', 's.name')
+        .whereIn('m.customer_id', ids)
+        .orderBy(['m.customer_id', 's.name']),
+    ]);
   const by = {
     emails: groupBy(emails),
     phones: groupBy(phones),

@@ -33,10 +33,10 @@ export const deleteAllCustomerRows = async (knex: Knex, client: string) =>
   knex.transaction(async (trx) => {
     const [{ n }] = await trx(TABLE.customers).count({ n: '*' });
     if (client === 'postgres') {
-      await trx.raw(`TRUNCATE ${[...CUSTOMER_TABLES, TABLE.customers].map(() => '??').join(', ')}`, [
-        ...CUSTOMER_TABLES,
-        TABLE.customers,
-      ]);
+      await trx.raw(
+        `TRUNCATE ${[...CUSTOMER_TABLES, TABLE.customers].map(() => '??').join(', ')}`,
+        [...CUSTOMER_TABLES, TABLE.customers]
+      );
     } else {
       for (const table of CUSTOMER_TABLES) await trx(table).delete();
       await trx(TABLE.customers).delete();
@@ -56,6 +56,6 @@ export const refreshMemberCounts = (knex: Knex, segmentIds?: number[]) => {
 
 /** The segments (row ids) some customers are members of. */
 export const segmentsOf = async (knex: Knex, customerIds: number[]): Promise<number[]> =>
-  (
-    await knex(TABLE.memberships).distinct('segment_id').whereIn('customer_id', customerIds)
-  ).map((r: { segment_id: number }) => r.segment_id);
+  (await knex(TABLE.memberships).distinct('segment_id').whereIn('customer_id', customerIds)).map(
+    (r: { segment_id: number }) => r.segment_id
+  );

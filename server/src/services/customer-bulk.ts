@@ -34,7 +34,12 @@ const customerBulk = ({ strapi }: { strapi: Core.Strapi }) => ({
           .orderBy('c.id')
           .limit(BATCH);
         if (rows.length === 0) break;
-        deleted += await knex.transaction((trx) => deleteCustomerRows(trx, rows.map((r) => r.id)));
+        deleted += await knex.transaction((trx) =>
+          deleteCustomerRows(
+            trx,
+            rows.map((r) => r.id)
+          )
+        );
       }
     } else {
       const documentIds = input.documentIds ?? [];
@@ -44,7 +49,10 @@ const customerBulk = ({ strapi }: { strapi: Core.Strapi }) => ({
           const rows: { id: number }[] = await trx(TABLE.customers)
             .select('id')
             .whereIn('document_id', part);
-          return deleteCustomerRows(trx, rows.map((r) => r.id));
+          return deleteCustomerRows(
+            trx,
+            rows.map((r) => r.id)
+          );
         });
       }
     }

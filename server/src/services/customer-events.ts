@@ -37,7 +37,10 @@ const customerEvents = ({ strapi }: { strapi: Core.Strapi }) => ({
     { page, pageSize }: { page: number; pageSize: number }
   ): Promise<ListCustomerEvents.Response> {
     const knex = knexOf(strapi);
-    const customer = await knex(TABLE.customers).select('id').where({ document_id: documentId }).first();
+    const customer = await knex(TABLE.customers)
+      .select('id')
+      .where({ document_id: documentId })
+      .first();
     if (!customer) throw new errors.NotFoundError(`No customer with id ${documentId}`);
     const base = () => knex(TABLE.events).where('customer_id', customer.id);
     const [{ total }] = await base().count({ total: '*' });
@@ -51,7 +54,9 @@ const customerEvents = ({ strapi }: { strapi: Core.Strapi }) => ({
     const count = Number(total);
     return {
       data: rows.map(toTimelineEvent),
-      meta: { pagination: { page, pageSize, total: count, pageCount: Math.ceil(count / pageSize) } },
+      meta: {
+        pagination: { page, pageSize, total: count, pageCount: Math.ceil(count / pageSize) },
+      },
     };
   },
 });

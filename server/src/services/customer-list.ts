@@ -32,8 +32,13 @@ const customerList = ({ strapi }: { strapi: Core.Strapi }) => ({
       .offset((page - 1) * pageSize);
     const count = Number(total);
     return {
-      data: await loadCustomers(knex, rows.map((r) => r.id)),
-      meta: { pagination: { page, pageSize, total: count, pageCount: Math.ceil(count / pageSize) } },
+      data: await loadCustomers(
+        knex,
+        rows.map((r) => r.id)
+      ),
+      meta: {
+        pagination: { page, pageSize, total: count, pageCount: Math.ceil(count / pageSize) },
+      },
     };
   },
 });
