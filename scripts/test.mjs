@@ -46,6 +46,6 @@ if (runUnit) {
 if (runApi) {
   run(process.execPath, ['scripts/ensure-built.mjs']);
   run(process.execPath, ['scripts/compile-playground.mjs']);
-  const api = find('tests/api', (f) => f.endsWith('.test.ts'));
+  const api = ['tests/engine', 'tests/api'].flatMap((d) => find(d, (f) => f.endsWith('.test.ts')));
   nodeTest(api, pg ? { DATABASE_CLIENT: 'postgres' } : { DATABASE_CLIENT: 'sqlite' });
 }

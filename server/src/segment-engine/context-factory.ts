@@ -1,0 +1,39 @@
+import type { Core } from '@strapi/strapi';
+import { TABLE } from '../../../contracts/constants';
+import { knexOf } from '../database/knex';
+import type { CompileContext } from './context';
+
+const SCALAR_TYPES = new Set([
+  'string', 'text', 'email', 'uid', 'enumeration', 'integer', 'biginteger', 'float', 'decimal',
+  'boolean', 'date', 'datetime', 'time',
+]);
+
+/**
+ * Builds the compiler's context from Strapi: segment ids resolved up front (the compiler is
+ * synchronous) and content types from Strapi's metadata, scalar fields only (the allow-list).
+ */
+export const createCompileContext = async (
+  strapi: Core.Strapi,
+  options: { mode: CompileContext['mode']; now?: Date }
+): Promise<CompileContext> => {
+  const knex = knexOf(strapi);
+  const segments: { id: number; segment_id: string }[] = await knex(TABLE.segments).select('id', 'segment_id');
+  const bySegmentId = new Map(segments.map((s) => [s.segment_id, s.id]));
+  return {
+    knex,
+    now: options.now ?? new Date(),
+    mode: options.mode,
+    segmentRowId: (segmentId) => bySegmentId.get(segmentId),
+    contentType: (uid) => {
+      const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes];
+      if (!contentType || !uid.startsWith('api::')) return undefined;
+      const meta = strapi.db.metadata.get(uid);
+      const columns: Record<string, string> = {};
+      for (const [name, attribute] of Object.entries(contentType.attributes)) {
+        const column = (meta.attributes[name] as { columnName?: string } | undefined)?.columnName;
+        if (SCALAR_TYPES.has((attribute as { type: string }).type) && column) columns[name] = column;
+      }
+      return { table: meta.tableName, columns };
+    },
+  };
+};
