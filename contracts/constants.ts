@@ -24,6 +24,8 @@ export const TABLE = {
   terms: 'segments_customer_terms',
   nameTokens: 'segments_customer_name_tokens',
   memberships: 'segments_memberships',
+  segmentHistory: 'segments_segment_history',
+  leases: 'segments_leases',
 } as const;
 
 export const GENDERS = ['female', 'male', 'other'] as const;

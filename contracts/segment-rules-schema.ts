@@ -10,7 +10,8 @@ import {
 } from './segment-rules';
 
 const DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/;
-const isDate = (v: unknown) => typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(v));
+const isDate = (v: unknown) =>
+  typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(v));
 const isScalar = (v: unknown) => ['string', 'number', 'boolean'].includes(typeof v);
 
 /** Why a field condition's value does not fit its field and operator, or null when it does. */
@@ -25,7 +26,10 @@ export const fieldConditionProblem = (c: FieldCondition): string | null => {
   if (c.operator === 'between' && (!Array.isArray(c.value) || c.value.length !== 2)) {
     return `${c.field} between needs two values [from, to]`;
   }
-  if ((c.operator === 'in' || c.operator === 'notIn') && (!Array.isArray(c.value) || c.value.length === 0)) {
+  if (
+    (c.operator === 'in' || c.operator === 'notIn') &&
+    (!Array.isArray(c.value) || c.value.length === 0)
+  ) {
     return `${c.field} ${c.operator} needs a non-empty list of values`;
   }
   if (!['in', 'notIn', 'between'].includes(c.operator) && Array.isArray(c.value)) {
@@ -37,22 +41,33 @@ export const fieldConditionProblem = (c: FieldCondition): string | null => {
     if (kind === 'number' && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) {
       return `${c.field} needs a number, got ${JSON.stringify(v)}`;
     }
-    if (kind === 'date' && !isDate(v)) return `${c.field} needs a date (yyyy-mm-dd), got ${JSON.stringify(v)}`;
+    if (kind === 'date' && !isDate(v))
+      return `${c.field} needs a date (yyyy-mm-dd), got ${JSON.stringify(v)}`;
     if (kind === 'boolean' && typeof v !== 'boolean') return `${c.field} needs true or false`;
-    if ((kind === 'text' || kind === 'set') && typeof v !== 'string') return `${c.field} needs text`;
+    if ((kind === 'text' || kind === 'set') && typeof v !== 'string')
+      return `${c.field} needs text`;
     const allowed = ENUM_VALUES[c.field];
     if (allowed && !allowed.includes(String(v))) {
       return `${c.field} must be one of ${allowed.join(', ')}, got ${JSON.stringify(v)}`;
     }
-    if (typeof v === 'string' && v.length > 500) return `${c.field}: a value may hold 500 characters at most`;
+    if (typeof v === 'string' && v.length > 500)
+      return `${c.field}: a value may hold 500 characters at most`;
   }
-  if (c.since !== undefined && (!['terms', 'subscriptions'].includes(c.field) || !isDate(c.since))) {
+  if (
+    c.since !== undefined &&
+    (!['terms', 'subscriptions'].includes(c.field) || !isDate(c.since))
+  ) {
     return 'since applies to terms and subscriptions only, as a date (yyyy-mm-dd)';
   }
   return null;
 };
 
-const eventType = yup.string().trim().min(1).max(100).required('An event condition needs an event type');
+const eventType = yup
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .required('An event condition needs an event type');
 const days = yup.number().integer().min(1).max(3650);
 
 const targetSchema = yup.lazy((target: { type?: string } | undefined) => {
@@ -73,14 +88,33 @@ const targetSchema = yup.lazy((target: { type?: string } | undefined) => {
         .object({
           type: yup.string(),
           uid: yup.string().required('Pick a content type'),
-          field: yup.string().matches(/^[A-Za-z_][A-Za-z0-9_]*$/, 'Field "${value}" is not a field name'),
-          value: yup.mixed<string | number | boolean>().test('scalar', 'The field value must be text, a number or true/false', (v) => v === undefined || isScalar(v)),
+          field: yup
+            .string()
+            .matches(/^[A-Za-z_][A-Za-z0-9_]*$/, 'Field "${value}" is not a field name'),
+          value: yup
+            .mixed<string | number | boolean>()
+            .test(
+              'scalar',
+              'The field value must be text, a number or true/false',
+              (v) => v === undefined || isScalar(v)
+            ),
         })
         .noUnknown();
     case 'url':
-      return yup.object({ type: yup.string(), pattern: yup.string().trim().min(1).max(500).required('Give a URL pattern') }).noUnknown();
+      return yup
+        .object({
+          type: yup.string(),
+          pattern: yup.string().trim().min(1).max(500).required('Give a URL pattern'),
+        })
+        .noUnknown();
     default:
-      return yup.mixed().test('target', 'An event condition needs a target: any, item, contentType or url', () => false);
+      return yup
+        .mixed()
+        .test(
+          'target',
+          'An event condition needs a target: any, item, contentType or url',
+          () => false
+        );
   }
 });
 
@@ -89,7 +123,9 @@ const windowSchema = yup.lazy((w: { type?: string } | undefined) => {
     case 'ever':
       return yup.object({ type: yup.string() }).noUnknown();
     case 'lastDays':
-      return yup.object({ type: yup.string(), days: days.required('Give the number of days') }).noUnknown();
+      return yup
+        .object({ type: yup.string(), days: days.required('Give the number of days') })
+        .noUnknown();
     case 'between':
       return yup
         .object({
@@ -99,7 +135,13 @@ const windowSchema = yup.lazy((w: { type?: string } | undefined) => {
         })
         .noUnknown();
     default:
-      return yup.mixed().test('window', 'An event condition needs a window: ever, lastDays or between', () => false);
+      return yup
+        .mixed()
+        .test(
+          'window',
+          'An event condition needs a window: ever, lastDays or between',
+          () => false
+        );
   }
 });
 
@@ -125,7 +167,13 @@ const conditionSchemas: Record<string, yup.Schema> = {
       target: targetSchema,
       count: yup
         .object({
-          operator: yup.string().oneOf(['atLeast', 'atMost', 'exactly'], 'count.operator must be atLeast, atMost or exactly').required(),
+          operator: yup
+            .string()
+            .oneOf(
+              ['atLeast', 'atMost', 'exactly'],
+              'count.operator must be atLeast, atMost or exactly'
+            )
+            .required(),
           value: yup.number().integer().min(0).max(1_000_000).required('Give how many times'),
         })
         .noUnknown()
@@ -137,17 +185,30 @@ const conditionSchemas: Record<string, yup.Schema> = {
   utm: yup
     .object({
       kind: yup.string(),
-      param: yup.string().oneOf(['source', 'medium', 'campaign'], 'utm param must be source, medium or campaign').required(),
-      operator: yup.string().oneOf(['equals', 'notEquals', 'in', 'contains', 'startsWith']).required(),
-      value: yup.mixed<string | string[]>().test('utm', 'A UTM value must be text (a list for "in")', (v) =>
-        Array.isArray(v) ? v.length > 0 && v.every((x) => typeof x === 'string' && x.length <= 500) : typeof v === 'string' && v.length > 0
-      ),
+      param: yup
+        .string()
+        .oneOf(['source', 'medium', 'campaign'], 'utm param must be source, medium or campaign')
+        .required(),
+      operator: yup
+        .string()
+        .oneOf(['equals', 'notEquals', 'in', 'contains', 'startsWith'])
+        .required(),
+      value: yup
+        .mixed<string | string[]>()
+        .test('utm', 'A UTM value must be text (a list for "in")', (v) =>
+          Array.isArray(v)
+            ? v.length > 0 && v.every((x) => typeof x === 'string' && x.length <= 500)
+            : typeof v === 'string' && v.length > 0
+        ),
     })
     .noUnknown(),
   segment: yup
     .object({
       kind: yup.string(),
-      operator: yup.string().oneOf(['in', 'notIn'], 'segment operator must be in or notIn').required(),
+      operator: yup
+        .string()
+        .oneOf(['in', 'notIn'], 'segment operator must be in or notIn')
+        .required(),
       segmentId: yup.string().trim().min(1).required('Pick a segment'),
     })
     .noUnknown(),
@@ -157,9 +218,16 @@ const groupSchema = () =>
   yup
     .object({
       kind: yup.string(),
-      op: yup.string().oneOf(['and', 'or'], 'A group joins its conditions with and or or').required(),
+      op: yup
+        .string()
+        .oneOf(['and', 'or'], 'A group joins its conditions with and or or')
+        .required(),
       not: yup.boolean(),
-      children: yup.array().of(ruleNodeSchema).min(1, 'A group needs at least one condition').required(),
+      children: yup
+        .array()
+        .of(ruleNodeSchema)
+        .min(1, 'A group needs at least one condition')
+        .required(),
     })
     .noUnknown();
 
@@ -171,7 +239,11 @@ export const ruleNodeSchema: yup.Lazy<any> = yup.lazy((node: { kind?: string } |
     schema ??
     yup
       .mixed()
-      .test('kind', `Unknown condition kind "${node?.kind}"; use group, field, event, firstEvent, utm or segment`, () => false)
+      .test(
+        'kind',
+        `Unknown condition kind "${node?.kind}"; use group, field, event, firstEvent, utm or segment`,
+        () => false
+      )
   );
 });
 
@@ -192,9 +264,12 @@ export const ruleTreeSchema: yup.Lazy<any> = yup.lazy((node: { kind?: string } |
     ? yup.mixed().test('root', 'The rules must be a group at the top', () => false)
     : groupSchema().test('size', '', function check(value) {
         const { depth, conditions } = measure(value as unknown as RuleNode);
-        if (depth > MAX_DEPTH) return this.createError({ message: `Groups may nest ${MAX_DEPTH} deep at most` });
+        if (depth > MAX_DEPTH)
+          return this.createError({ message: `Groups may nest ${MAX_DEPTH} deep at most` });
         if (conditions > MAX_CONDITIONS) {
-          return this.createError({ message: `A segment may hold ${MAX_CONDITIONS} conditions at most` });
+          return this.createError({
+            message: `A segment may hold ${MAX_CONDITIONS} conditions at most`,
+          });
         }
         return true;
       })
@@ -202,4 +277,8 @@ export const ruleTreeSchema: yup.Lazy<any> = yup.lazy((node: { kind?: string } |
 
 /** Every segment id a tree refers to (for cycle checks and recompute order). */
 export const referencedSegments = (node: RuleNode): string[] =>
-  node.kind === 'group' ? [...new Set(node.children.flatMap(referencedSegments))] : node.kind === 'segment' ? [node.segmentId] : [];
+  node.kind === 'group'
+    ? [...new Set(node.children.flatMap(referencedSegments))]
+    : node.kind === 'segment'
+      ? [node.segmentId]
+      : [];

@@ -43,9 +43,23 @@ export const FIELDS = {
 } as const;
 export type FieldName = keyof typeof FIELDS;
 
-const TEXT_OPS: Operator[] = [...OPERATORS].filter((o) => !['lt', 'lte', 'gt', 'gte', 'between'].includes(o));
+const TEXT_OPS: Operator[] = [...OPERATORS].filter(
+  (o) => !['lt', 'lte', 'gt', 'gte', 'between'].includes(o)
+);
 export const OPERATORS_BY_KIND: Record<(typeof FIELDS)[FieldName], Operator[]> = {
-  number: ['equals', 'notEquals', 'in', 'notIn', 'lt', 'lte', 'gt', 'gte', 'between', 'isEmpty', 'isNotEmpty'],
+  number: [
+    'equals',
+    'notEquals',
+    'in',
+    'notIn',
+    'lt',
+    'lte',
+    'gt',
+    'gte',
+    'between',
+    'isEmpty',
+    'isNotEmpty',
+  ],
   enum: ['equals', 'notEquals', 'in', 'notIn', 'isEmpty', 'isNotEmpty'],
   text: TEXT_OPS,
   set: ['equals', 'notEquals', 'in', 'notIn', 'contains', 'startsWith', 'isEmpty', 'isNotEmpty'],
@@ -77,7 +91,10 @@ export type EventTarget =
   | { type: 'url'; pattern: string };
 
 /** When the events must have happened. */
-export type EventWindow = { type: 'ever' } | { type: 'lastDays'; days: number } | { type: 'between'; from: string; to: string };
+export type EventWindow =
+  | { type: 'ever' }
+  | { type: 'lastDays'; days: number }
+  | { type: 'between'; from: string; to: string };
 
 export interface EventCondition {
   kind: 'event';
@@ -108,7 +125,8 @@ export interface SegmentCondition {
   segmentId: string;
 }
 
-export type Condition = FieldCondition | EventCondition | FirstEventCondition | UtmCondition | SegmentCondition;
+export type Condition =
+  FieldCondition | EventCondition | FirstEventCondition | UtmCondition | SegmentCondition;
 
 export interface GroupNode {
   kind: 'group';

@@ -1,5 +1,44 @@
 import type { Core } from '@strapi/strapi';
+import { UID } from '../../contracts/constants';
+import { getService } from './utils/get-service';
 
-const bootstrap = (_: { strapi: Core.Strapi }) => {};
+type LifecycleEvent = { model: { uid: string }; result?: any; params?: { where?: any } };
+
+/** The customer a lifecycle event concerns: the customer itself, or the event's customer. */
+const customerIdsOf = (event: LifecycleEvent): number[] => {
+  const rows = Array.isArray(event.result) ? event.result : [event.result];
+  return rows
+    .map((row) => (event.model.uid === UID.event ? row?.customerId : row?.id))
+    .filter((id): id is number => typeof id === 'number');
+};
+
+/**
+ * Keeps segments current for writes that bypass the plugin's services (the Document Service or
+ * the query engine on the customer and event types), and schedules the time-window refresh.
+ */
+const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
+  const engine = () => getService(strapi, 'segment-engine');
+  const changed = (event: LifecycleEvent) => engine().enqueue(customerIdsOf(event));
+  strapi.db.lifecycles.subscribe({
+    models: [UID.customer, UID.event],
+    afterCreate: changed,
+    afterUpdate: changed,
+    afterDelete: changed,
+  });
+
+  const rule = strapi.plugin('segments').config('refreshCron') as string;
+  strapi.cron.add({
+    'segments-time-windows': {
+      task: () => engine().refreshTimeWindows(),
+      options: { rule },
+    },
+  });
+  if (!strapi.config.get('server.cron.enabled')) {
+    strapi.log.warn(
+      '[segments] server.cron.enabled is off: segments with "in the last N days" rules and ages ' +
+        'are only refreshed when customers change. Enable cron in config/server.ts.'
+    );
+  }
+};
 
 export default bootstrap;

@@ -193,7 +193,7 @@ describe('the plugin in a Strapi app', () => {
     });
     assert.equal(first.seeded, true);
     assert.ok(
-      first.customers >= 120 && first.events === 600 && first.segments === 4,
+      first.customers >= 120 && first.events === 600 && first.segments === 5,
       JSON.stringify(first)
     );
     const second = await demo.seed({ customers: 120, events: 600, items: [] });

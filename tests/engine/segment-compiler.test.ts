@@ -45,7 +45,11 @@ const item = () => ({ type: 'item', uid: 'api::article.article', documentId: ev 
 
 const cases: [string, () => RuleNode, string[]][] = [
   ['gender equals', () => field('gender', 'equals', 'female'), ['anna']],
-  ['gender not equals keeps unknown gender', () => field('gender', 'notEquals', 'male'), ['anna', 'cleo']],
+  [
+    'gender not equals keeps unknown gender',
+    () => field('gender', 'notEquals', 'male'),
+    ['anna', 'cleo'],
+  ],
   ['gender in', () => field('gender', 'in', ['male', 'other']), ['bob', 'cleo', 'dirk']],
   ['gender is empty', () => field('gender', 'isEmpty'), []],
   ['country equals', () => field('country', 'equals', 'Netherlands'), ['anna', 'cleo']],
@@ -74,52 +78,219 @@ const cases: [string, () => RuleNode, string[]][] = [
   ['a tag contains', () => field('tags', 'contains', 'fan'), ['dirk']],
   ['no tags', () => field('tags', 'isEmpty'), ['cleo']],
   ['gave a term', () => field('terms', 'equals', 'privacy'), ['anna']],
-  ['gave a term since a date', () => field('terms', 'equals', 'newsletter', { since: '2023-01-01' }), []],
-  ['gave a term before that date too', () => field('terms', 'equals', 'newsletter', { since: '2022-01-01' }), ['cleo']],
+  [
+    'gave a term since a date',
+    () => field('terms', 'equals', 'newsletter', { since: '2023-01-01' }),
+    [],
+  ],
+  [
+    'gave a term before that date too',
+    () => field('terms', 'equals', 'newsletter', { since: '2022-01-01' }),
+    ['cleo'],
+  ],
   ['gave any term', () => field('terms', 'isNotEmpty'), ['anna', 'cleo']],
   ['subscribed', () => field('subscriptions', 'equals', 'newsletter'), ['anna']],
   ['source in', () => field('source', 'in', ['import', 'tracking']), ['anna', 'cleo']],
-  ['email domain equals', () => field('emailDomain', 'equals', 'Shop.Example.com'), ['anna', 'dirk']],
+  [
+    'email domain equals',
+    () => field('emailDomain', 'equals', 'Shop.Example.com'),
+    ['anna', 'dirk'],
+  ],
   ['email domain ends with', () => field('emailDomain', 'endsWith', 'example.org'), ['bob']],
-  ['email domain not equals', () => field('emailDomain', 'notEquals', 'shop.example.com'), ['bob', 'cleo']],
+  [
+    'email domain not equals',
+    () => field('emailDomain', 'notEquals', 'shop.example.com'),
+    ['bob', 'cleo'],
+  ],
   ['no email', () => field('emailDomain', 'isEmpty'), ['cleo']],
   ['created before', () => field('createdAt', 'lt', '2024-01-01'), ['anna']],
-  ['created between', () => field('createdAt', 'between', ['2024-01-01', '2025-06-01']), ['bob', 'cleo']],
-  ['active in the last week', () => field('lastActivityAt', 'gte', daysAgo(7).toISOString()), ['anna', 'bob', 'cleo']],
+  [
+    'created between',
+    () => field('createdAt', 'between', ['2024-01-01', '2025-06-01']),
+    ['bob', 'cleo'],
+  ],
+  [
+    'active in the last week',
+    () => field('lastActivityAt', 'gte', daysAgo(7).toISOString()),
+    ['anna', 'bob', 'cleo'],
+  ],
   ['never active', () => field('lastActivityAt', 'isEmpty'), ['dirk']],
   ['anonymized', () => field('anonymized', 'equals', true), ['cleo']],
   ['not anonymized', () => field('anonymized', 'equals', false), ['anna', 'bob', 'dirk']],
-  ['viewed an item at least twice in 30 days', () => event({ target: item(), count: { operator: 'atLeast', value: 2 }, window: { type: 'lastDays', days: 30 } }), ['anna']],
+  [
+    'viewed an item at least twice in 30 days',
+    () =>
+      event({
+        target: item(),
+        count: { operator: 'atLeast', value: 2 },
+        window: { type: 'lastDays', days: 30 },
+      }),
+    ['anna'],
+  ],
   ['viewed an item ever', () => event({ target: item() }), ['anna', 'bob']],
-  ['viewed an item exactly once', () => event({ target: item(), count: { operator: 'exactly', value: 1 } }), ['bob']],
-  ['viewed anything at most once', () => event({ count: { operator: 'atMost', value: 1 } }), ['cleo', 'dirk']],
-  ['viewed anything exactly 0 times', () => event({ count: { operator: 'exactly', value: 0 } }), ['cleo', 'dirk']],
+  [
+    'viewed an item exactly once',
+    () => event({ target: item(), count: { operator: 'exactly', value: 1 } }),
+    ['bob'],
+  ],
+  [
+    'viewed anything at most once',
+    () => event({ count: { operator: 'atMost', value: 1 } }),
+    ['cleo', 'dirk'],
+  ],
+  [
+    'viewed anything exactly 0 times',
+    () => event({ count: { operator: 'exactly', value: 0 } }),
+    ['cleo', 'dirk'],
+  ],
   ['did not view anything', () => event({ did: false }), ['cleo', 'dirk']],
-  ['did not view the item in 30 days', () => event({ did: false, target: item(), window: { type: 'lastDays', days: 30 } }), ['bob', 'cleo', 'dirk']],
-  ['viewed an EV article in 30 days', () => event({ target: { type: 'contentType', uid: 'api::article.article', field: 'category', value: 'EV' }, window: { type: 'lastDays', days: 30 } }), ['anna']],
-  ['viewed any article in a week', () => event({ target: { type: 'contentType', uid: 'api::article.article' }, window: { type: 'lastDays', days: 7 } }), ['anna', 'bob']],
-  ['visited a URL matching a pattern', () => event({ eventType: 'PageVisit', target: { type: 'url', pattern: '*/pricing' } }), ['cleo']],
-  ['a URL pattern without wildcard matches literally', () => event({ eventType: 'PageVisit', target: { type: 'url', pattern: '_%' } }), []],
-  ['viewed between two dates', () => event({ target: item(), window: { type: 'between', from: daysAgo(45).toISOString().slice(0, 10), to: daysAgo(35).toISOString().slice(0, 10) } }), ['anna']],
-  ['first viewed in the last 30 days', () => ({ kind: 'firstEvent', eventType: 'View', days: 30 }) as RuleNode, []],
-  ['first liked in the last week', () => ({ kind: 'firstEvent', eventType: 'Like', days: 7 }) as RuleNode, ['bob']],
-  ['UTM campaign equals, any case', () => ({ kind: 'utm', param: 'campaign', operator: 'equals', value: 'spring-sale' }) as RuleNode, ['anna']],
-  ['UTM source contains', () => ({ kind: 'utm', param: 'source', operator: 'contains', value: 'news' }) as RuleNode, ['anna']],
-  ['UTM campaign not equals', () => ({ kind: 'utm', param: 'campaign', operator: 'notEquals', value: 'spring-sale' }) as RuleNode, ['bob', 'cleo', 'dirk']],
-  ['UTM campaign in', () => ({ kind: 'utm', param: 'campaign', operator: 'in', value: ['x', 'SPRING-SALE'] }) as RuleNode, ['anna']],
-  ['or group', () => or(field('gender', 'equals', 'female'), field('country', 'equals', 'Belgium')), ['anna', 'dirk']],
-  ['not group', () => ({ kind: 'group', op: 'and', not: true, children: [field('country', 'equals', 'Netherlands')] }) as RuleNode, ['bob', 'dirk']],
-  ['nested groups', () => and(field('country', 'in', ['Netherlands', 'Belgium']), or(field('age', 'lt', 20), field('tags', 'equals', 'vip'))), ['anna', 'dirk']],
-  ['characteristic and event together', () => and(field('gender', 'equals', 'female'), event({ target: item(), window: { type: 'lastDays', days: 30 }, count: { operator: 'atLeast', value: 2 } })), ['anna']],
-  ['in another segment', () => ({ kind: 'segment', operator: 'in', segmentId: 'dutch' }) as RuleNode, ['anna', 'cleo']],
-  ['not in another segment', () => ({ kind: 'segment', operator: 'notIn', segmentId: 'dutch' }) as RuleNode, ['bob', 'dirk']],
-  ['a value that looks like SQL is a literal', () => field('city', 'equals', "'; DROP TABLE segments_customers; --"), []],
+  [
+    'did not view the item in 30 days',
+    () => event({ did: false, target: item(), window: { type: 'lastDays', days: 30 } }),
+    ['bob', 'cleo', 'dirk'],
+  ],
+  [
+    'viewed an EV article in 30 days',
+    () =>
+      event({
+        target: {
+          type: 'contentType',
+          uid: 'api::article.article',
+          field: 'category',
+          value: 'EV',
+        },
+        window: { type: 'lastDays', days: 30 },
+      }),
+    ['anna'],
+  ],
+  [
+    'viewed any article in a week',
+    () =>
+      event({
+        target: { type: 'contentType', uid: 'api::article.article' },
+        window: { type: 'lastDays', days: 7 },
+      }),
+    ['anna', 'bob'],
+  ],
+  [
+    'visited a URL matching a pattern',
+    () => event({ eventType: 'PageVisit', target: { type: 'url', pattern: '*/pricing' } }),
+    ['cleo'],
+  ],
+  [
+    'a URL pattern without wildcard matches literally',
+    () => event({ eventType: 'PageVisit', target: { type: 'url', pattern: '_%' } }),
+    [],
+  ],
+  [
+    'viewed between two dates',
+    () =>
+      event({
+        target: item(),
+        window: {
+          type: 'between',
+          from: daysAgo(45).toISOString().slice(0, 10),
+          to: daysAgo(35).toISOString().slice(0, 10),
+        },
+      }),
+    ['anna'],
+  ],
+  [
+    'first viewed in the last 30 days',
+    () => ({ kind: 'firstEvent', eventType: 'View', days: 30 }) as RuleNode,
+    [],
+  ],
+  [
+    'first liked in the last week',
+    () => ({ kind: 'firstEvent', eventType: 'Like', days: 7 }) as RuleNode,
+    ['bob'],
+  ],
+  [
+    'UTM campaign equals, any case',
+    () =>
+      ({ kind: 'utm', param: 'campaign', operator: 'equals', value: 'spring-sale' }) as RuleNode,
+    ['anna'],
+  ],
+  [
+    'UTM source contains',
+    () => ({ kind: 'utm', param: 'source', operator: 'contains', value: 'news' }) as RuleNode,
+    ['anna'],
+  ],
+  [
+    'UTM campaign not equals',
+    () =>
+      ({ kind: 'utm', param: 'campaign', operator: 'notEquals', value: 'spring-sale' }) as RuleNode,
+    ['bob', 'cleo', 'dirk'],
+  ],
+  [
+    'UTM campaign in',
+    () =>
+      ({ kind: 'utm', param: 'campaign', operator: 'in', value: ['x', 'SPRING-SALE'] }) as RuleNode,
+    ['anna'],
+  ],
+  [
+    'or group',
+    () => or(field('gender', 'equals', 'female'), field('country', 'equals', 'Belgium')),
+    ['anna', 'dirk'],
+  ],
+  [
+    'not group',
+    () =>
+      ({
+        kind: 'group',
+        op: 'and',
+        not: true,
+        children: [field('country', 'equals', 'Netherlands')],
+      }) as RuleNode,
+    ['bob', 'dirk'],
+  ],
+  [
+    'nested groups',
+    () =>
+      and(
+        field('country', 'in', ['Netherlands', 'Belgium']),
+        or(field('age', 'lt', 20), field('tags', 'equals', 'vip'))
+      ),
+    ['anna', 'dirk'],
+  ],
+  [
+    'characteristic and event together',
+    () =>
+      and(
+        field('gender', 'equals', 'female'),
+        event({
+          target: item(),
+          window: { type: 'lastDays', days: 30 },
+          count: { operator: 'atLeast', value: 2 },
+        })
+      ),
+    ['anna'],
+  ],
+  [
+    'in another segment',
+    () => ({ kind: 'segment', operator: 'in', segmentId: 'dutch' }) as RuleNode,
+    ['anna', 'cleo'],
+  ],
+  [
+    'not in another segment',
+    () => ({ kind: 'segment', operator: 'notIn', segmentId: 'dutch' }) as RuleNode,
+    ['bob', 'dirk'],
+  ],
+  [
+    'a value that looks like SQL is a literal',
+    () => field('city', 'equals', "'; DROP TABLE segments_customers; --"),
+    [],
+  ],
   ['LIKE wildcards in a value are literal', () => field('city', 'contains', '%'), []],
 ];
 
 const run = async (tree: RuleNode, mode: 'set' | 'single') => {
   const ctx = await createCompileContext(strapi, { mode, now: NOW });
-  const rows: { id: number }[] = await matchingCustomerIds(tree, ctx, mode === 'single' ? Object.values(ids) : undefined);
+  const rows: { id: number }[] = await matchingCustomerIds(
+    tree,
+    ctx,
+    mode === 'single' ? Object.values(ids) : undefined
+  );
   return rows.map((r) => names.get(r.id)!).sort();
 };
 
@@ -129,36 +300,100 @@ describe('the segment compiler on the real database', () => {
     const knex = knexOf(strapi);
     const service = strapi.plugin('segments').service('customers');
     const articles = strapi.documents('api::article.article');
-    ev = (await articles.create({ data: { title: 'EV news', category: 'EV' }, status: 'published' })).documentId;
-    travel = (await articles.create({ data: { title: 'Travel', category: 'Travel' }, status: 'published' })).documentId;
+    ev = (
+      await articles.create({ data: { title: 'EV news', category: 'EV' }, status: 'published' })
+    ).documentId;
+    travel = (
+      await articles.create({ data: { title: 'Travel', category: 'Travel' }, status: 'published' })
+    ).documentId;
     const people = {
-      anna: { firstName: 'Anna', gender: 'female', dateOfBirth: yearsAgo(25), country: 'Netherlands', city: 'Amsterdam', jobTitle: 'Marketing Manager', tags: ['vip', 'ev'], terms: [{ termId: 'privacy', givenAt: '2024-01-10' }], subscriptions: [{ subscription: 'newsletter' }], emails: ['anna@shop.example.com'] },
-      bob: { firstName: 'Bob', gender: 'male', dateOfBirth: yearsAgo(40, 3), country: 'Germany', city: 'Berlin', jobTitle: 'Developer', tags: ['b2b'], emails: ['bob@corp.example.org'] },
-      cleo: { firstName: 'Cleo', gender: 'other', country: 'Netherlands', city: 'Utrecht', terms: [{ termId: 'newsletter', givenAt: '2022-05-05' }] },
-      dirk: { firstName: 'Dirk', gender: 'male', dateOfBirth: yearsAgo(18), country: 'Belgium', tags: ['ev-fan'], emails: ['dirk@shop.example.com'] },
+      anna: {
+        firstName: 'Anna',
+        gender: 'female',
+        dateOfBirth: yearsAgo(25),
+        country: 'Netherlands',
+        city: 'Amsterdam',
+        jobTitle: 'Marketing Manager',
+        tags: ['vip', 'ev'],
+        terms: [{ termId: 'privacy', givenAt: '2024-01-10' }],
+        subscriptions: [{ subscription: 'newsletter' }],
+        emails: ['anna@shop.example.com'],
+      },
+      bob: {
+        firstName: 'Bob',
+        gender: 'male',
+        dateOfBirth: yearsAgo(40, 3),
+        country: 'Germany',
+        city: 'Berlin',
+        jobTitle: 'Developer',
+        tags: ['b2b'],
+        emails: ['bob@corp.example.org'],
+      },
+      cleo: {
+        firstName: 'Cleo',
+        gender: 'other',
+        country: 'Netherlands',
+        city: 'Utrecht',
+        terms: [{ termId: 'newsletter', givenAt: '2022-05-05' }],
+      },
+      dirk: {
+        firstName: 'Dirk',
+        gender: 'male',
+        dateOfBirth: yearsAgo(18),
+        country: 'Belgium',
+        tags: ['ev-fan'],
+        emails: ['dirk@shop.example.com'],
+      },
     };
     for (const [name, input] of Object.entries(people)) {
       const created = await service.create(input, 'manual');
       ids[name] = await customerIdOf(strapi, created.documentId);
       names.set(ids[name], name);
     }
-    const set = (name: string, values: object) => knex(TABLE.customers).where('id', ids[name]).update(values);
-    await set('anna', { source: 'import', created_at: new Date('2023-01-01'), last_activity_at: daysAgo(2) });
+    const set = (name: string, values: object) =>
+      knex(TABLE.customers).where('id', ids[name]).update(values);
+    await set('anna', {
+      source: 'import',
+      created_at: new Date('2023-01-01'),
+      last_activity_at: daysAgo(2),
+    });
     await set('bob', { created_at: new Date('2024-06-01'), last_activity_at: daysAgo(1) });
-    await set('cleo', { source: 'tracking', created_at: new Date('2025-01-01'), last_activity_at: daysAgo(1), anonymized_at: daysAgo(0) });
+    await set('cleo', {
+      source: 'tracking',
+      created_at: new Date('2025-01-01'),
+      last_activity_at: daysAgo(1),
+      anonymized_at: daysAgo(0),
+    });
     await set('dirk', { created_at: new Date('2026-01-01') });
     await addEvents(strapi, ids.anna, [
       { type: 'View', occurredAt: daysAgo(2), itemDocumentId: ev },
       { type: 'View', occurredAt: daysAgo(5), itemDocumentId: ev },
       { type: 'View', occurredAt: daysAgo(40), itemDocumentId: ev },
     ]);
-    await knex(TABLE.events).insert({ document_id: 'conv-anna', customer_id: ids.anna, type: 'Conversion', occurred_at: daysAgo(2), utm_campaign: 'Spring-Sale', utm_source: 'Newsletter', created_at: NOW, updated_at: NOW });
+    await knex(TABLE.events).insert({
+      document_id: 'conv-anna',
+      customer_id: ids.anna,
+      type: 'Conversion',
+      occurred_at: daysAgo(2),
+      utm_campaign: 'Spring-Sale',
+      utm_source: 'Newsletter',
+      created_at: NOW,
+      updated_at: NOW,
+    });
     await addEvents(strapi, ids.bob, [
       { type: 'View', occurredAt: daysAgo(1), itemDocumentId: travel },
       { type: 'View', occurredAt: daysAgo(100), itemDocumentId: ev },
       { type: 'Like', occurredAt: daysAgo(3), itemDocumentId: ev },
     ]);
-    await knex(TABLE.events).insert({ document_id: 'visit-cleo', customer_id: ids.cleo, type: 'PageVisit', url: 'https://shop.example.com/pricing', occurred_at: daysAgo(1), created_at: NOW, updated_at: NOW });
+    await knex(TABLE.events).insert({
+      document_id: 'visit-cleo',
+      customer_id: ids.cleo,
+      type: 'PageVisit',
+      url: 'https://shop.example.com/pricing',
+      occurred_at: daysAgo(1),
+      created_at: NOW,
+      updated_at: NOW,
+    });
     await addSegmentWithMembers(strapi, 'dutch', [ids.anna, ids.cleo]);
   });
   after(() => stopStrapi(strapi));

@@ -1,4 +1,5 @@
 import customers from './customers';
+import segments from './segments';
 import settings from './settings';
 
-export default { customers, settings };
+export default { customers, segments, settings };

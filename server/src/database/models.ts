@@ -103,4 +103,34 @@ export const databaseModels: Model[] = [
       cascadeTo(TABLE.memberships, 'customer', 'customer_id', TABLE.customers),
     ],
   },
+  {
+    uid: `plugin::segments.${TABLE.segmentHistory}`,
+    singularName: TABLE.segmentHistory,
+    tableName: TABLE.segmentHistory,
+    attributes: {
+      id: { type: 'increments' },
+      segment_id: { type: 'integer' },
+      computed_at: { type: 'datetime' },
+      member_count: { type: 'integer' },
+      duration_ms: { type: 'integer' },
+    },
+    indexes: [
+      { name: `${TABLE.segmentHistory}_segment_idx`, columns: ['segment_id', 'computed_at'] },
+    ],
+    foreignKeys: [cascadeTo(TABLE.segmentHistory, 'segment', 'segment_id', TABLE.segments)],
+  },
+  {
+    // One row per named job: whoever holds an unexpired lease runs it, once across instances.
+    uid: `plugin::segments.${TABLE.leases}`,
+    singularName: TABLE.leases,
+    tableName: TABLE.leases,
+    attributes: {
+      id: { type: 'increments' },
+      name: { type: 'string' },
+      owner: { type: 'string' },
+      expires_at: { type: 'biginteger' },
+      last_run_at: { type: 'biginteger' },
+    },
+    indexes: [{ name: `${TABLE.leases}_name_uq`, columns: ['name'], type: 'unique' }],
+  },
 ];

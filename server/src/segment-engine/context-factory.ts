@@ -4,8 +4,19 @@ import { knexOf } from '../database/knex';
 import type { CompileContext } from './context';
 
 const SCALAR_TYPES = new Set([
-  'string', 'text', 'email', 'uid', 'enumeration', 'integer', 'biginteger', 'float', 'decimal',
-  'boolean', 'date', 'datetime', 'time',
+  'string',
+  'text',
+  'email',
+  'uid',
+  'enumeration',
+  'integer',
+  'biginteger',
+  'float',
+  'decimal',
+  'boolean',
+  'date',
+  'datetime',
+  'time',
 ]);
 
 /**
@@ -17,7 +28,10 @@ export const createCompileContext = async (
   options: { mode: CompileContext['mode']; now?: Date }
 ): Promise<CompileContext> => {
   const knex = knexOf(strapi);
-  const segments: { id: number; segment_id: string }[] = await knex(TABLE.segments).select('id', 'segment_id');
+  const segments: { id: number; segment_id: string }[] = await knex(TABLE.segments).select(
+    'id',
+    'segment_id'
+  );
   const bySegmentId = new Map(segments.map((s) => [s.segment_id, s.id]));
   return {
     knex,
@@ -31,7 +45,8 @@ export const createCompileContext = async (
       const columns: Record<string, string> = {};
       for (const [name, attribute] of Object.entries(contentType.attributes)) {
         const column = (meta.attributes[name] as { columnName?: string } | undefined)?.columnName;
-        if (SCALAR_TYPES.has((attribute as { type: string }).type) && column) columns[name] = column;
+        if (SCALAR_TYPES.has((attribute as { type: string }).type) && column)
+          columns[name] = column;
       }
       return { table: meta.tableName, columns };
     },

@@ -29,7 +29,13 @@ const applyTarget = (q: Where, target: EventTarget, ctx: CompileContext) => {
       if (!column) {
         throw new RuleCompileError(`${target.uid} has no field "${target.field}" to filter on`);
       }
-      return q.whereIn('e.item_document_id', ctx.knex(meta.table).select('document_id').where(column, target.value as any));
+      return q.whereIn(
+        'e.item_document_id',
+        ctx
+          .knex(meta.table)
+          .select('document_id')
+          .where(column, target.value as any)
+      );
     }
     case 'url': {
       // "*" is the wildcard of a URL pattern; everything else matches literally.
@@ -71,7 +77,11 @@ export const compileEvent = (qb: Where, c: EventCondition, ctx: CompileContext) 
   // Each case as "customers whose count is in a range"; a range that includes 0 must also take
   // customers without any event, so it is written as NOT IN the complement.
   const [min, max] =
-    operator === 'atLeast' ? [value, Infinity] : operator === 'atMost' ? [0, value] : [value, value];
+    operator === 'atLeast'
+      ? [value, Infinity]
+      : operator === 'atMost'
+        ? [0, value]
+        : [value, value];
   if (ctx.mode === 'single') {
     const count = matchingEvents(c, ctx).count('*').whereRaw('e.customer_id = c.id');
     if (min > 0) qb.whereRaw('(?) >= ?', [count.clone(), min]);
@@ -99,11 +109,17 @@ export const compileFirstEvent = (qb: Where, c: FirstEventCondition, ctx: Compil
   const since = new Date(ctx.now.getTime() - c.days * DAY);
   const firsts = ctx.knex(`${TABLE.events} as e`).where('e.type', c.eventType);
   if (ctx.mode === 'single') {
-    return qb.whereRaw('(?) >= ?', [firsts.min('e.occurred_at').whereRaw('e.customer_id = c.id'), since]);
+    return qb.whereRaw('(?) >= ?', [
+      firsts.min('e.occurred_at').whereRaw('e.customer_id = c.id'),
+      since,
+    ]);
   }
   return qb.whereIn(
     'c.id',
-    firsts.select('e.customer_id').groupBy('e.customer_id').havingRaw('MIN(e.occurred_at) >= ?', [since])
+    firsts
+      .select('e.customer_id')
+      .groupBy('e.customer_id')
+      .havingRaw('MIN(e.occurred_at) >= ?', [since])
   );
 };
 
@@ -121,17 +137,23 @@ export const compileUtm = (qb: Where, c: UtmCondition, ctx: CompileContext) => {
       events.whereRaw('LOWER(??) = ?', [column, values[0].toLowerCase()]);
       break;
     case 'in':
-      events.where((q) => values.forEach((v) => q.orWhereRaw('LOWER(??) = ?', [column, v.toLowerCase()])));
+      events.where((q) =>
+        values.forEach((v) => q.orWhereRaw('LOWER(??) = ?', [column, v.toLowerCase()]))
+      );
       break;
     case 'contains':
     case 'startsWith': {
       const v = escapeLike(values[0].toLowerCase());
-      events.whereRaw(`LOWER(??) LIKE ? ESCAPE '\\'`, [column, c.operator === 'contains' ? `%${v}%` : `${v}%`]);
+      events.whereRaw(`LOWER(??) LIKE ? ESCAPE '\\'`, [
+        column,
+        c.operator === 'contains' ? `%${v}%` : `${v}%`,
+      ]);
       break;
     }
     default:
       throw new RuleCompileError(`utm does not take ${c.operator}`);
   }
-  if (ctx.mode === 'single') return c.operator === 'notEquals' ? qb.whereNotExists(events) : qb.whereExists(events);
+  if (ctx.mode === 'single')
+    return c.operator === 'notEquals' ? qb.whereNotExists(events) : qb.whereExists(events);
   return c.operator === 'notEquals' ? qb.whereNotIn('c.id', events) : qb.whereIn('c.id', events);
 };

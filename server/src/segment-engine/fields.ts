@@ -37,7 +37,9 @@ const scalar = (
   convert: (v: Scalar) => unknown = (v) => v
 ) => {
   const folded = CASE_INSENSITIVE.has(c.field);
-  const column = (folded ? qb.client.raw('LOWER(??)', [columnName]) : columnName) as unknown as string;
+  const column = (folded
+    ? qb.client.raw('LOWER(??)', [columnName])
+    : columnName) as unknown as string;
   const values = (Array.isArray(c.value) ? c.value : [c.value]).map((v) =>
     convert(folded && typeof v === 'string' ? v.toLowerCase() : (v as Scalar))
   );
@@ -108,7 +110,9 @@ const age = (qb: Where, c: FieldCondition, now: Date) => {
     case 'lt':
       return qb.where(atMost(values[0] - 1));
     case 'between':
-      return qb.where(atLeast(Math.min(values[0], values[1]))).where(atMost(Math.max(values[0], values[1])));
+      return qb
+        .where(atLeast(Math.min(values[0], values[1])))
+        .where(atMost(Math.max(values[0], values[1])));
     case 'isEmpty':
       return qb.whereNull(col);
     case 'isNotEmpty':
@@ -138,16 +142,31 @@ const set = (qb: Where, c: FieldCondition, ctx: CompileContext) => {
   const values = (Array.isArray(c.value) ? c.value : [c.value]).map(String);
   switch (c.operator) {
     case 'equals':
-      return qb.whereIn('c.id', owners((q) => q.where(spec.column, values[0])));
+      return qb.whereIn(
+        'c.id',
+        owners((q) => q.where(spec.column, values[0]))
+      );
     case 'in':
-      return qb.whereIn('c.id', owners((q) => q.whereIn(spec.column, values)));
+      return qb.whereIn(
+        'c.id',
+        owners((q) => q.whereIn(spec.column, values))
+      );
     case 'notEquals':
-      return qb.whereNotIn('c.id', owners((q) => q.where(spec.column, values[0])));
+      return qb.whereNotIn(
+        'c.id',
+        owners((q) => q.where(spec.column, values[0]))
+      );
     case 'notIn':
-      return qb.whereNotIn('c.id', owners((q) => q.whereIn(spec.column, values)));
+      return qb.whereNotIn(
+        'c.id',
+        owners((q) => q.whereIn(spec.column, values))
+      );
     case 'contains':
     case 'startsWith':
-      return qb.whereIn('c.id', owners((q) => like(q, spec.column, patternFor(c.operator, values[0]))));
+      return qb.whereIn(
+        'c.id',
+        owners((q) => like(q, spec.column, patternFor(c.operator, values[0])))
+      );
     case 'isEmpty':
       return qb.whereNotIn('c.id', owners());
     case 'isNotEmpty':
@@ -160,9 +179,14 @@ const set = (qb: Where, c: FieldCondition, ctx: CompileContext) => {
 /** The domain part of any of the customer's emails. */
 const emailDomain = (qb: Where, c: FieldCondition, ctx: CompileContext) => {
   const owners = (pattern: (v: string) => string, values: string[]) =>
-    ctx.knex(TABLE.emails)
+    ctx
+      .knex(TABLE.emails)
       .select('customer_id')
-      .where((q) => values.forEach((v) => q.orWhereRaw(`normalized LIKE ? ESCAPE '\\'`, [pattern(escapeLike(v.toLowerCase()))])));
+      .where((q) =>
+        values.forEach((v) =>
+          q.orWhereRaw(`normalized LIKE ? ESCAPE '\\'`, [pattern(escapeLike(v.toLowerCase()))])
+        )
+      );
   const values = (Array.isArray(c.value) ? c.value : [c.value]).map(String);
   const exact = (v: string) => `%@${v}`;
   switch (c.operator) {
@@ -173,11 +197,20 @@ const emailDomain = (qb: Where, c: FieldCondition, ctx: CompileContext) => {
     case 'notIn':
       return qb.whereNotIn('c.id', owners(exact, values));
     case 'contains':
-      return qb.whereIn('c.id', owners((v) => `%@%${v}%`, values));
+      return qb.whereIn(
+        'c.id',
+        owners((v) => `%@%${v}%`, values)
+      );
     case 'startsWith':
-      return qb.whereIn('c.id', owners((v) => `%@${v}%`, values));
+      return qb.whereIn(
+        'c.id',
+        owners((v) => `%@${v}%`, values)
+      );
     case 'endsWith':
-      return qb.whereIn('c.id', owners((v) => `%${v}`, values));
+      return qb.whereIn(
+        'c.id',
+        owners((v) => `%${v}`, values)
+      );
     case 'isEmpty':
       return qb.whereNotIn('c.id', ctx.knex(TABLE.emails).select('customer_id'));
     case 'isNotEmpty':

@@ -8,6 +8,7 @@ import { emailOwners, replaceChildren } from '../database/customer-children';
 import { loadCustomers } from '../database/customer-read';
 import { deleteCustomerRows, refreshMemberCounts, segmentsOf } from '../database/customer-removal';
 import { isUniqueViolation, knexOf } from '../database/knex';
+import { getService } from '../utils/get-service';
 
 const SCALARS = {
   firstName: 'first_name',
@@ -96,6 +97,7 @@ const customers = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         return customerId as number;
       }, input.emails);
+      await getService(strapi, 'segment-engine').refreshCustomers([id]);
       return (await loadCustomers(knex(), [id]))[0];
     },
 
@@ -122,6 +124,7 @@ const customers = ({ strapi }: { strapi: Core.Strapi }) => {
           nameTokens: nameTokens(firstName, lastName),
         });
       }, input.emails);
+      await getService(strapi, 'segment-engine').refreshCustomers([id]);
       return (await loadCustomers(knex(), [id]))[0];
     },
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { createId } from '@paralleldrive/cuid2';
 import { TABLE } from '../../../contracts/constants';
+import type { RuleNode } from '../../../contracts/segment-rules';
 import { insertCustomers, insertEvents } from '../database/bulk-insert';
 import { knexOf } from '../database/knex';
 import { generateCustomers, generateEvents } from '../demo/generate';
@@ -12,7 +13,12 @@ export interface DemoOptions {
   items: { uid: string; documentId: string; slug: string }[];
 }
 
-const DEMO_SEGMENTS = [
+const DEMO_SEGMENTS: {
+  name: string;
+  segmentId: string;
+  kind: 'rule' | 'external';
+  rules: RuleNode | null;
+}[] = [
   {
     name: 'Women in the Netherlands',
     segmentId: 'women-nl',
@@ -21,8 +27,8 @@ const DEMO_SEGMENTS = [
       kind: 'group',
       op: 'and',
       children: [
-        { kind: 'condition', field: 'gender', operator: 'equals', value: 'female' },
-        { kind: 'condition', field: 'country', operator: 'equals', value: 'Netherlands' },
+        { kind: 'field', field: 'gender', operator: 'equals', value: 'female' },
+        { kind: 'field', field: 'country', operator: 'equals', value: 'Netherlands' },
       ],
     },
   },
@@ -33,7 +39,7 @@ const DEMO_SEGMENTS = [
     rules: {
       kind: 'group',
       op: 'and',
-      children: [{ kind: 'condition', field: 'age', operator: 'between', value: [18, 30] }],
+      children: [{ kind: 'field', field: 'age', operator: 'between', value: [18, 30] }],
     },
   },
   {
@@ -46,15 +52,41 @@ const DEMO_SEGMENTS = [
       children: [
         {
           kind: 'event',
+          did: true,
           eventType: 'Conversion',
-          count: { operator: 'gte', value: 1 },
-          window: { lastDays: 30 },
+          target: { type: 'any' },
+          count: { operator: 'atLeast', value: 1 },
+          window: { type: 'lastDays', days: 30 },
+        },
+      ],
+    },
+  },
+  {
+    name: 'Viewed EV articles twice this month',
+    segmentId: 'ev-readers',
+    kind: 'rule',
+    rules: {
+      kind: 'group',
+      op: 'and',
+      children: [
+        {
+          kind: 'event',
+          did: true,
+          eventType: 'View',
+          target: {
+            type: 'contentType',
+            uid: 'api::article.article',
+            field: 'category',
+            value: 'EV',
+          },
+          count: { operator: 'atLeast', value: 2 },
+          window: { type: 'lastDays', days: 30 },
         },
       ],
     },
   },
   { name: 'Facebook EV campaign', segmentId: 'ev-launch', kind: 'external', rules: null },
-] as const;
+];
 
 /** Seeds demo customers, events and segments once; a second run finds them and does nothing. */
 const demo = ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -86,6 +118,10 @@ const demo = ({ strapi }: { strapi: Core.Strapi }) => ({
         }))
       );
     });
+    const engine = strapi.plugin('segments').service('segment-engine');
+    for (const segment of await knexOf(strapi)(TABLE.segments).where('kind', 'rule')) {
+      await engine.recompute(segment.id);
+    }
     await store.set({ value: { seededAt: new Date().toISOString() } });
     return { seeded: true, ...(await this.counts()) };
   },

@@ -3,6 +3,9 @@ import customerEvents from './customer-events';
 import customerList from './customer-list';
 import customers from './customers';
 import demo from './demo';
+import segmentEngine from './segment-engine';
+import segmentMembers from './segment-members';
+import segments from './segments';
 import settings from './settings';
 
 export default {
@@ -10,6 +13,9 @@ export default {
   'customer-list': customerList,
   'customer-bulk': customerBulk,
   'customer-events': customerEvents,
+  segments,
+  'segment-engine': segmentEngine,
+  'segment-members': segmentMembers,
   settings,
   demo,
 };

@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import { ValidationError as YupValidationError, type AnySchema, type InferType } from 'yup';
+import { ValidationError as YupValidationError, type ISchema, type InferType } from 'yup';
 
 /** yup's "emails[0].value" as ['emails', '0', 'value'], the path shape Strapi's errors use. */
 const toPath = (path?: string) =>
@@ -14,7 +14,7 @@ const toPath = (path?: string) =>
  * Validates input at the edge of the API. A failure becomes Strapi's ValidationError (HTTP 400)
  * with one entry per field, so an editor sees every problem at once.
  */
-export const validate = async <S extends AnySchema>(
+export const validate = async <S extends ISchema<any, any>>(
   schema: S,
   input: unknown,
   message = 'Some fields are not valid'

@@ -1,7 +1,8 @@
 import customers from './customers';
+import segments from './segments';
 import settings from './settings';
 
 export default () => ({
   type: 'admin',
-  routes: [...customers, ...settings],
+  routes: [...customers, ...segments, ...settings],
 });

@@ -1,0 +1,97 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { customerListQuerySchema } from '../../../contracts/customer-list';
+import { ruleTreeSchema } from '../../../contracts/segment-rules-schema';
+import {
+  membersPushSchema,
+  previewSchema,
+  segmentInputSchema,
+  segmentUpdateSchema,
+} from '../../../contracts/segments';
+import { getService } from '../utils/get-service';
+import { validate } from '../validation/validate';
+
+const validRules = async (rules: unknown) =>
+  rules === undefined || rules === null
+    ? rules
+    : validate(ruleTreeSchema, rules, 'The rules are not valid');
+
+/** HTTP layer of segments: validate, call the segment services, shape. */
+const segments = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async find(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'segments').list() };
+  },
+
+  async findOne(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'segments').findOne(ctx.params.documentId) };
+  },
+
+  async create(ctx: Context) {
+    const input = await validate(
+      segmentInputSchema,
+      ctx.request.body ?? {},
+      'The segment is not valid'
+    );
+    if (input.kind === 'rule') input.rules = await validRules(input.rules);
+    ctx.status = 201;
+    ctx.body = { data: await getService(strapi, 'segments').create(input) };
+  },
+
+  async update(ctx: Context) {
+    const input = await validate(
+      segmentUpdateSchema,
+      ctx.request.body ?? {},
+      'The segment is not valid'
+    );
+    input.rules = await validRules(input.rules);
+    ctx.body = { data: await getService(strapi, 'segments').update(ctx.params.documentId, input) };
+  },
+
+  async delete(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'segments').delete(ctx.params.documentId) };
+  },
+
+  async preview(ctx: Context) {
+    const { rules } = await validate(
+      previewSchema,
+      ctx.request.body ?? {},
+      'The rules are not valid'
+    );
+    ctx.body = { data: await getService(strapi, 'segments').preview(rules) };
+  },
+
+  async history(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'segments').history(ctx.params.documentId) };
+  },
+
+  async members(ctx: Context) {
+    const segment = await getService(strapi, 'segments').findOne(ctx.params.documentId);
+    const query = await validate(
+      customerListQuerySchema,
+      ctx.query,
+      'The members query is not valid'
+    );
+    const pageSize = strapi.plugin('segments').config('pageSize') as number;
+    ctx.body = await getService(strapi, 'customer-list').list(
+      { ...query, segment: segment.segmentId },
+      pageSize
+    );
+  },
+
+  async pushMembers(ctx: Context) {
+    const input = await validate(
+      membersPushSchema,
+      ctx.request.body ?? {},
+      'The members are not valid'
+    );
+    ctx.body = {
+      data: await getService(strapi, 'segment-members').push(ctx.params.documentId, input as never),
+    };
+  },
+
+  async explain(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'segment-members').explain(ctx.params.documentId) };
+  },
+});
+
+export default segments;

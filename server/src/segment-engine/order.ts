@@ -1,0 +1,79 @@
+import type { RuleNode } from '../../../contracts/segment-rules';
+import { referencedSegments } from '../../../contracts/segment-rules-schema';
+
+/** A segment ID and the rules it has, or null for an external segment. */
+export interface SegmentRefs {
+  segmentId: string;
+  rules: RuleNode | null;
+}
+
+/**
+ * The path of a reference cycle through `segmentId` if its rules were `rules`, or null. A
+ * segment that refers to itself, directly or through others, could never be computed.
+ */
+export const findCycle = (segments: SegmentRefs[], segmentId: string, rules: RuleNode | null) => {
+  const refs = new Map(
+    segments.map((s) => [s.segmentId, s.rules ? referencedSegments(s.rules) : []])
+  );
+  refs.set(segmentId, rules ? referencedSegments(rules) : []);
+  const walk = (id: string, path: string[]): string[] | null => {
+    for (const next of refs.get(id) ?? []) {
+      if (next === segmentId) return [...path, next];
+      if (path.includes(next)) continue;
+      const found = walk(next, [...path, next]);
+      if (found) return found;
+    }
+    return null;
+  };
+  return walk(segmentId, [segmentId]);
+};
+
+/** Segments ordered so that each comes after every segment it refers to. */
+export const dependencyOrder = <T extends SegmentRefs>(segments: T[]): T[] => {
+  const byId = new Map(segments.map((s) => [s.segmentId, s]));
+  const done = new Set<string>();
+  const ordered: T[] = [];
+  const visit = (segment: T, seen: Set<string>) => {
+    if (done.has(segment.segmentId) || seen.has(segment.segmentId)) return;
+    seen.add(segment.segmentId);
+    for (const ref of segment.rules ? referencedSegments(segment.rules) : []) {
+      const target = byId.get(ref);
+      if (target) visit(target, seen);
+    }
+    done.add(segment.segmentId);
+    ordered.push(segment);
+  };
+  for (const segment of segments) visit(segment, new Set());
+  return ordered;
+};
+
+/** Segments that refer to `segmentId`, directly or through others (they need recomputing too). */
+export const dependentsOf = <T extends SegmentRefs>(segments: T[], segmentId: string): T[] => {
+  const result = new Set<string>();
+  let frontier = [segmentId];
+  while (frontier.length > 0) {
+    const next = segments
+      .filter((s) => s.rules && referencedSegments(s.rules).some((r) => frontier.includes(r)))
+      .map((s) => s.segmentId)
+      .filter((id) => !result.has(id) && id !== segmentId);
+    next.forEach((id) => result.add(id));
+    frontier = next;
+  }
+  return segments.filter((s) => result.has(s.segmentId));
+};
+
+/** True when a tree's result drifts as days pass: relative time windows and ages. */
+export const isTimeDependent = (node: RuleNode): boolean => {
+  switch (node.kind) {
+    case 'group':
+      return node.children.some(isTimeDependent);
+    case 'event':
+      return node.window.type === 'lastDays';
+    case 'firstEvent':
+      return true;
+    case 'field':
+      return node.field === 'age';
+    default:
+      return false;
+  }
+};

@@ -1,0 +1,154 @@
+import type { Core } from '@strapi/strapi';
+import { TABLE } from '../../../contracts/constants';
+import { knexOf } from '../database/knex';
+import { lastRunAt, releaseLease, tryLease } from '../database/lease';
+import { loadSegmentRows, type SegmentRow } from '../database/segment-rows';
+import { createCompileContext } from '../segment-engine/context-factory';
+import { recomputeMembers, refreshMembers, type RuleSegment } from '../segment-engine/membership';
+import { dependencyOrder, dependentsOf, isTimeDependent } from '../segment-engine/order';
+
+const BATCH = 500;
+const RECOMPUTE_LEASE_MS = 15 * 60_000;
+const TIME_WINDOW_JOB = 'segments:time-windows';
+
+const ruleSegments = (rows: SegmentRow[]) =>
+  rows.filter(
+    (s): s is SegmentRow & { rules: NonNullable<SegmentRow['rules']> } =>
+      s.kind === 'rule' && Boolean(s.rules)
+  );
+
+/**
+ * Keeps rule-segment membership current: whole segments when rules change (in the background),
+ * single customers when they or their events change, and time-window segments every hour.
+ */
+const segmentEngine = ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => knexOf(strapi);
+  const pending = new Set<Promise<unknown>>();
+  let queued = new Set<number>();
+  let timer: NodeJS.Timeout | null = null;
+
+  const track = <T>(work: Promise<T>) => {
+    pending.add(work);
+    work
+      .catch((error) =>
+        strapi.log.error(`[segments] background work failed: ${error.stack ?? error}`)
+      )
+      .finally(() => pending.delete(work));
+    return work;
+  };
+
+  const self = {
+    /**
+     * Recomputes one segment's members and then the segments that refer to it. Across
+     * instances a lease makes sure one computes it; the others skip.
+     */
+    async recompute(segmentRowId: number): Promise<{ memberCount: number } | { skipped: true }> {
+      const lease = `segments:recompute:${segmentRowId}`;
+      if (!(await tryLease(knex(), lease, RECOMPUTE_LEASE_MS))) return { skipped: true };
+      try {
+        const rows = await loadSegmentRows(knex());
+        const segment = ruleSegments(rows).find((s) => s.id === segmentRowId);
+        if (!segment) return { skipped: true };
+        const result = await self.computeOne(segment);
+        for (const dependent of dependencyOrder(
+          ruleSegments(dependentsOf(rows, segment.segmentId))
+        )) {
+          await self.computeOne(dependent);
+        }
+        return result;
+      } finally {
+        await releaseLease(knex(), lease);
+      }
+    },
+
+    /** Computes one segment and records its size and when (for the size-over-time chart). */
+    async computeOne(segment: RuleSegment) {
+      const started = Date.now();
+      const ctx = await createCompileContext(strapi, { mode: 'set' });
+      const memberCount = await recomputeMembers(ctx, segment);
+      const now = new Date();
+      await knex()(TABLE.segments)
+        .where('id', segment.id)
+        .update({ member_count: memberCount, last_computed_at: now });
+      await knex()(TABLE.segmentHistory).insert({
+        segment_id: segment.id,
+        computed_at: now,
+        member_count: memberCount,
+        duration_ms: Date.now() - started,
+      });
+      return { memberCount };
+    },
+
+    /** Starts a recompute in the background (the request that changed the rules returns now). */
+    scheduleRecompute(segmentRowId: number) {
+      track(
+        new Promise((resolve) => setImmediate(resolve)).then(() => self.recompute(segmentRowId))
+      );
+    },
+
+    /** Re-evaluates these customers against every rule segment, in batches. */
+    async refreshCustomers(customerIds: number[]) {
+      const segments = dependencyOrder(ruleSegments(await loadSegmentRows(knex())));
+      if (segments.length === 0 || customerIds.length === 0) return;
+      const ctx = await createCompileContext(strapi, { mode: 'single' });
+      const totals = new Map<number, number>();
+      for (let i = 0; i < customerIds.length; i += BATCH) {
+        const deltas = await refreshMembers(ctx, segments, customerIds.slice(i, i + BATCH));
+        deltas.forEach((delta, id) => totals.set(id, (totals.get(id) ?? 0) + delta));
+      }
+      for (const [id, delta] of totals) {
+        await knex()(TABLE.segments)
+          .where('id', id)
+          .update({ member_count: knex().raw('member_count + ?', [delta]) });
+      }
+    },
+
+    /** Queues customers for re-evaluation; writes close together are evaluated as one batch. */
+    enqueue(customerIds: number[]) {
+      customerIds.forEach((id) => queued.add(id));
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        const ids = [...queued];
+        queued = new Set();
+        track(self.refreshCustomers(ids));
+      }, 50);
+    },
+
+    /**
+     * The scheduled job: recomputes segments whose rules depend on the date ("in the last 30
+     * days", ages) and those that refer to them, once per interval across all instances.
+     */
+    async refreshTimeWindows(intervalMs = 60 * 60_000) {
+      if (Date.now() - (await lastRunAt(knex(), TIME_WINDOW_JOB)) < intervalMs * 0.9)
+        return { ran: false };
+      if (!(await tryLease(knex(), TIME_WINDOW_JOB, RECOMPUTE_LEASE_MS))) return { ran: false };
+      try {
+        const rows = ruleSegments(await loadSegmentRows(knex()));
+        const drifting = rows.filter((s) => isTimeDependent(s.rules));
+        const affected = new Set(drifting.map((s) => s.segmentId));
+        drifting.forEach((s) =>
+          dependentsOf(rows, s.segmentId).forEach((d) => affected.add(d.segmentId))
+        );
+        for (const segment of dependencyOrder(rows.filter((s) => affected.has(s.segmentId)))) {
+          await self.computeOne(segment);
+        }
+        return { ran: true, segments: affected.size };
+      } finally {
+        await releaseLease(knex(), TIME_WINDOW_JOB);
+      }
+    },
+
+    /** Resolves when no background evaluation is queued or running (tests, shutdown). */
+    async idle() {
+      while (timer || pending.size > 0) {
+        if (timer) await new Promise((resolve) => setTimeout(resolve, 60));
+        await Promise.allSettled([...pending]);
+      }
+    },
+  };
+  return self;
+};
+
+export type SegmentEngineService = ReturnType<typeof segmentEngine>;
+export default segmentEngine;
