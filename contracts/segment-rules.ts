@@ -1,4 +1,3 @@
-import * as yup from 'yup';
 import { CUSTOMER_SOURCES, GENDERS } from './constants';
 
 /**
