@@ -26,6 +26,9 @@ export const TABLE = {
   memberships: 'segments_memberships',
   segmentHistory: 'segments_segment_history',
   leases: 'segments_leases',
+  importJobs: 'segments_import_jobs',
+  importErrors: 'segments_import_errors',
+  importRows: 'segments_import_rows',
 } as const;
 
 export const GENDERS = ['female', 'male', 'other'] as const;

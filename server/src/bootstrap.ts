@@ -33,6 +33,9 @@ const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
       options: { rule },
     },
   });
+  // Jobs queued or left running by a stopped instance are picked up here.
+  getService(strapi, 'import-runner').start();
+
   if (!strapi.config.get('server.cron.enabled')) {
     strapi.log.warn(
       '[segments] server.cron.enabled is off: segments with "in the last N days" rules and ages ' +

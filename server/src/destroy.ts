@@ -1,5 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from './utils/get-service';
 
-const destroy = (_: { strapi: Core.Strapi }) => {};
+/** Stops background work: the import runner finishes its batch; queued evaluations run. */
+const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await getService(strapi, 'import-runner').stop();
+  await getService(strapi, 'segment-engine').idle();
+};
 
 export default destroy;

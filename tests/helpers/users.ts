@@ -12,6 +12,8 @@ export interface AdminClient {
   post: (url: string, body?: object) => request.Test;
   put: (url: string, body?: object) => request.Test;
   delete: (url: string) => request.Test;
+  /** A POST without a body yet, for multipart uploads (.field / .attach). */
+  upload: (url: string) => request.Test;
 }
 
 const clientFor = (strapi: Core.Strapi, token: string): AdminClient => {
@@ -23,6 +25,7 @@ const clientFor = (strapi: Core.Strapi, token: string): AdminClient => {
     post: (url, body = {}) => auth(agent().post(url).send(body)),
     put: (url, body = {}) => auth(agent().put(url).send(body)),
     delete: (url) => auth(agent().delete(url)),
+    upload: (url) => auth(agent().post(url)),
   };
 };
 

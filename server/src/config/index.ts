@@ -4,10 +4,22 @@ export interface SegmentsConfig {
   pageSize: number;
   /** When the time-window refresh runs (cron syntax); needs server.cron.enabled. */
   refreshCron: string;
+  /** Where uploaded import files wait for their job: storage every instance can read. */
+  importDir: string;
+  /** How long an import worker holds its job without progress before another may resume it. */
+  importLeaseMs: number;
+  /** 0: one report email per import; N: also one per N rows while it runs. */
+  importReportEvery: number;
 }
 
 export default {
-  default: (): SegmentsConfig => ({ pageSize: 50, refreshCron: '0 * * * *' }),
+  default: (): SegmentsConfig => ({
+    pageSize: 50,
+    refreshCron: '0 * * * *',
+    importDir: '.tmp/segments-imports',
+    importLeaseMs: 60_000,
+    importReportEvery: 0,
+  }),
   validator(config: SegmentsConfig) {
     if (!Number.isInteger(config.pageSize) || config.pageSize < 1 || config.pageSize > 500) {
       throw new Error('segments.config.pageSize must be an integer between 1 and 500');

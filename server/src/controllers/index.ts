@@ -1,5 +1,6 @@
 import customers from './customers';
+import imports from './imports';
 import segments from './segments';
 import settings from './settings';
 
-export default { customers, segments, settings };
+export default { customers, imports, segments, settings };

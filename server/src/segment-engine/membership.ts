@@ -69,15 +69,13 @@ export const refreshMembers = async (
     const joining = [...matched].filter((id) => !current.has(id));
     const leaving = [...current].filter((id) => !matched.has(id));
     if (joining.length > 0) {
-      await ctx
-        .knex(TABLE.memberships)
-        .insert(
-          joining.map((customerId) => ({
-            segment_id: segment.id,
-            customer_id: customerId,
-            added_at: ctx.now,
-          }))
-        );
+      await ctx.knex(TABLE.memberships).insert(
+        joining.map((customerId) => ({
+          segment_id: segment.id,
+          customer_id: customerId,
+          added_at: ctx.now,
+        }))
+      );
     }
     if (leaving.length > 0) {
       await ctx

@@ -3,6 +3,9 @@ import customerEvents from './customer-events';
 import customerList from './customer-list';
 import customers from './customers';
 import demo from './demo';
+import importReport from './import-report';
+import importRunner from './import-runner';
+import imports from './imports';
 import segmentEngine from './segment-engine';
 import segmentMembers from './segment-members';
 import segments from './segments';
@@ -18,4 +21,7 @@ export default {
   'segment-members': segmentMembers,
   settings,
   demo,
+  imports,
+  'import-runner': importRunner,
+  'import-report': importReport,
 };

@@ -1,8 +1,9 @@
 import customers from './customers';
+import imports from './imports';
 import segments from './segments';
 import settings from './settings';
 
 export default () => ({
   type: 'admin',
-  routes: [...customers, ...segments, ...settings],
+  routes: [...customers, ...segments, ...imports, ...settings],
 });

@@ -1,0 +1,81 @@
+/** Columns of the customer import template, by their titles (the reference's template). */
+export const IMPORT_COLUMNS = [
+  'first_name',
+  'last_name',
+  'email',
+  'phone_number',
+  'gender',
+  'date_of_birth',
+  'street',
+  'house_number',
+  'zip_code',
+  'city',
+  'country',
+  'job_title',
+  'reference_id',
+  'tags',
+  'terms',
+] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+export const IMPORT_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** The counts the reference's import report lists. */
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+}
+
+/** An import job as the admin API returns it. */
+export interface ImportJob extends ImportCounts {
+  id: number;
+  status: ImportStatus;
+  dryRun: boolean;
+  fileName: string;
+  fileSize: number;
+  bytesDone: number;
+  rowsDone: number;
+  /** Rows in the file: exact once the job ends, estimated from bytes while it runs. */
+  rowsTotal: number | null;
+  rowsPerSecond: number | null;
+  etaSeconds: number | null;
+  unknownColumns: string[];
+  error: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** One row's outcome in a dry run (and the failed rows of any run). */
+export interface ImportRowOutcome {
+  line: number;
+  action: 'create' | 'update' | 'unchanged' | 'fail';
+  email: string | null;
+  /** For updates: the fields the import would fill or add to. */
+  fields: string[];
+  /** For failures: "column: reason" for each problem. */
+  reasons: string[];
+}
+
+export namespace ListImports {
+  export interface Response {
+    data: ImportJob[];
+  }
+}
+export namespace GetImport {
+  export interface Response {
+    data: ImportJob & {
+      rows?: ImportRowOutcome[];
+      firstErrors: { line: number; column: string; reason: string }[];
+    };
+  }
+}
+
+/** The template file offered for download: the header row and one example row. */
+export const IMPORT_TEMPLATE =
+  `${IMPORT_COLUMNS.join(',')}\r\n` +
+  'Jan,de Vries,jan@example.com,310302271710,M,1985-04-23,Kerkstraat,12a,1011 AB,Amsterdam,Netherlands,Developer,CRM1001,"newsletter,vip","2024-01-15:privacy,15-01-2024:newsletter"\r\n';

@@ -1,0 +1,61 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import * as yup from 'yup';
+import { IMPORT_TEMPLATE } from '../../../contracts/imports';
+import { getService } from '../utils/get-service';
+import { validate } from '../validation/validate';
+
+const uploadSchema = yup
+  .object({ dryRun: yup.boolean().typeError('dryRun must be true or false').default(false) })
+  .noUnknown('${unknown} is not an option of an import; send the file and optionally dryRun');
+const idSchema = yup.object({ id: yup.number().integer().positive().required() });
+
+type UploadedFile = { filepath: string; originalFilename?: string | null; size: number };
+
+/** HTTP layer of customer imports. */
+const imports = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async template(ctx: Context) {
+    ctx.set('Content-Type', 'text/csv; charset=utf-8');
+    ctx.attachment('customers-template.csv');
+    ctx.body = IMPORT_TEMPLATE;
+  },
+
+  async create(ctx: Context) {
+    const files =
+      (ctx.request as unknown as { files?: Record<string, UploadedFile | UploadedFile[]> }).files ??
+      {};
+    const names = Object.keys(files);
+    const file = files.file ?? (names.length === 1 ? files[names[0]] : undefined);
+    if (!file || Array.isArray(file)) {
+      throw new errors.ValidationError('Send one CSV file in the form field "file"');
+    }
+    const { dryRun } = await validate(
+      uploadSchema,
+      ctx.request.body ?? {},
+      'The upload is not valid'
+    );
+    const user = ctx.state.user as { id: number; email: string };
+    ctx.status = 202;
+    ctx.body = { data: await getService(strapi, 'imports').create(file, { dryRun, user }) };
+  },
+
+  async find(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'imports').list() };
+  },
+
+  async findOne(ctx: Context) {
+    const { id } = await validate(idSchema, ctx.params, 'Not an import id');
+    ctx.body = { data: await getService(strapi, 'imports').findOne(id) };
+  },
+
+  async errors(ctx: Context) {
+    const { id } = await validate(idSchema, ctx.params, 'Not an import id');
+    const stream = await getService(strapi, 'imports').errorsCsv(id);
+    ctx.set('Content-Type', 'text/csv; charset=utf-8');
+    ctx.attachment(`import-${id}-errors.csv`);
+    ctx.body = stream;
+  },
+});
+
+export default imports;

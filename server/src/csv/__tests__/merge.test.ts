@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { emptySnapshot, mergeRow } from '../merge';
+
+const row = (over: object = {}) => ({
+  email: 'a@example.com',
+  phone: null,
+  scalars: {},
+  tags: [],
+  terms: [],
+  ...over,
+});
+
+describe('merging an import row into a customer', () => {
+  it('fills only the fields that are empty', () => {
+    const snapshot = { ...emptySnapshot(), scalars: { firstName: 'Anna', lastName: null } };
+    const result = mergeRow(snapshot, row({ scalars: { firstName: 'Other', lastName: 'Smit' } }));
+    assert.deepEqual(result.scalars, { lastName: 'Smit' });
+    assert.deepEqual(result.fields, ['lastName']);
+    assert.equal(snapshot.scalars.firstName, 'Anna');
+  });
+
+  it('adds new phones, tags and terms and keeps existing ones', () => {
+    const snapshot = {
+      ...emptySnapshot(),
+      phones: new Set(['31600000000']),
+      tags: new Set(['vip']),
+      terms: new Map([['privacy', '2020-01-01']]),
+    };
+    const result = mergeRow(
+      snapshot,
+      row({
+        phone: '31611111111',
+        tags: ['vip', 'b2b'],
+        terms: [
+          { termId: 'privacy', givenAt: '2024-01-01' },
+          { termId: 'news', givenAt: '2024-01-01' },
+        ],
+      })
+    );
+    assert.deepEqual(
+      [result.phones, result.tags, result.terms],
+      [['31611111111'], ['b2b'], [{ termId: 'news', givenAt: '2024-01-01' }]]
+    );
+    assert.deepEqual(result.fields, ['phones', 'tags', 'terms']);
+    assert.equal(snapshot.terms.get('privacy'), '2020-01-01');
+  });
+
+  it('reports a row whose values are all present as unchanged', () => {
+    const snapshot = { ...emptySnapshot(), scalars: { firstName: 'Anna' }, tags: new Set(['vip']) };
+    assert.deepEqual(
+      mergeRow(snapshot, row({ scalars: { firstName: 'Anna' }, tags: ['vip'] })).fields,
+      []
+    );
+  });
+
+  it('treats two rows with one email as imported one after the other', () => {
+    const snapshot = emptySnapshot();
+    mergeRow(snapshot, row({ scalars: { firstName: 'First' } }));
+    const second = mergeRow(snapshot, row({ scalars: { firstName: 'Second', city: 'Delft' } }));
+    assert.deepEqual(second.scalars, { city: 'Delft' });
+    assert.equal(snapshot.scalars.firstName, 'First');
+  });
+});

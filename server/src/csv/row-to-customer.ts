@@ -1,0 +1,136 @@
+import { normalizeCountry } from '../../../contracts/countries';
+import {
+  isReferenceId,
+  normalizeEmail,
+  normalizePhone,
+  parseDateOfBirth,
+  parseGender,
+  parseTerm,
+  splitList,
+  type TermConsent,
+} from '../../../contracts/customer-fields';
+import type { Gender } from '../../../contracts/constants';
+import type { ImportColumn } from '../../../contracts/imports';
+
+/** A validated import row, in stored form. */
+export interface ImportRecord {
+  email: string | null;
+  phone: string | null;
+  scalars: Partial<Record<ScalarField, string>>;
+  tags: string[];
+  terms: TermConsent[];
+}
+
+export type ScalarField =
+  | 'firstName'
+  | 'lastName'
+  | 'gender'
+  | 'dateOfBirth'
+  | 'street'
+  | 'houseNumber'
+  | 'zipCode'
+  | 'city'
+  | 'country'
+  | 'jobTitle'
+  | 'referenceId';
+
+export interface RowProblem {
+  column: string;
+  reason: string;
+}
+
+const TEXT: Partial<Record<ImportColumn, [ScalarField, number]>> = {
+  first_name: ['firstName', 255],
+  last_name: ['lastName', 255],
+  street: ['street', 255],
+  house_number: ['houseNumber', 20],
+  zip_code: ['zipCode', 20],
+  city: ['city', 255],
+  job_title: ['jobTitle', 255],
+};
+
+/**
+ * Validates one CSV record (keys are template columns) and maps it to stored values, or lists
+ * every problem of the row: a row is imported whole or not at all.
+ */
+export const rowToCustomer = (
+  record: Partial<Record<ImportColumn, string>>,
+  today = new Date()
+): { record: ImportRecord } | { problems: RowProblem[] } => {
+  const problems: RowProblem[] = [];
+  const out: ImportRecord = { email: null, phone: null, scalars: {}, tags: [], terms: [] };
+  const value = (column: ImportColumn) => (record[column] ?? '').trim();
+
+  for (const [column, [field, max]] of Object.entries(TEXT) as [
+    ImportColumn,
+    [ScalarField, number],
+  ][]) {
+    const text = value(column);
+    if (!text) continue;
+    if (text.length > max) problems.push({ column, reason: `longer than ${max} characters` });
+    else out.scalars[field] = text;
+  }
+  const parsed = <T>(
+    column: ImportColumn,
+    parse: (v: string) => T | null,
+    reason: string,
+    set: (v: T) => void
+  ) => {
+    const text = value(column);
+    if (!text) return;
+    const result = parse(text);
+    if (result === null) problems.push({ column, reason: `"${text}" ${reason}` });
+    else set(result);
+  };
+  parsed('email', normalizeEmail, 'is not a valid email address', (v) => (out.email = v));
+  parsed(
+    'phone_number',
+    normalizePhone,
+    'is not a phone number with country code (e.g. 310302271710)',
+    (v) => (out.phone = v)
+  );
+  parsed(
+    'gender',
+    parseGender,
+    'is not F, Female, M, Male, O or Other',
+    (v: Gender) => (out.scalars.gender = v)
+  );
+  parsed(
+    'date_of_birth',
+    (v) => parseDateOfBirth(v, today),
+    'is not a past date as yyyy-mm-dd or dd-mm-yyyy',
+    (v) => (out.scalars.dateOfBirth = v)
+  );
+  parsed(
+    'country',
+    normalizeCountry,
+    'is not a country name in English',
+    (v) => (out.scalars.country = v)
+  );
+  parsed(
+    'reference_id',
+    (v) => (isReferenceId(v) ? v : null),
+    'may only hold letters and digits',
+    (v) => (out.scalars.referenceId = v)
+  );
+
+  const tags = splitList(value('tags'));
+  const longTag = tags.find((t) => t.length > 100);
+  if (longTag)
+    problems.push({
+      column: 'tags',
+      reason: `tag "${longTag.slice(0, 20)}..." is longer than 100 characters`,
+    });
+  else out.tags = tags;
+
+  for (const item of splitList(value('terms'))) {
+    const term = parseTerm(item);
+    if (term) out.terms.push(term);
+    else
+      problems.push({
+        column: 'terms',
+        reason: `"${item}" is not yyyy-mm-dd:TermID or dd-mm-yyyy:TermID`,
+      });
+  }
+  return problems.length > 0 ? { problems } : { record: out };
+};

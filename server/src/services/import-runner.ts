@@ -1,0 +1,240 @@
+import fs from 'fs';
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { TABLE } from '../../../contracts/constants';
+import type { ImportColumn } from '../../../contracts/imports';
+import type { CustomerSnapshot } from '../csv/merge';
+import { CsvFileError, parseCsvFile, type CsvRecord } from '../csv/parse';
+import { planBatch, validRows, type BatchPlan } from '../csv/plan';
+import { loadSnapshots, ownersOfEmails } from '../csv/snapshots';
+import { writeBatch } from '../csv/write';
+import { knexOf } from '../database/knex';
+import { INSTANCE_ID } from '../database/lease';
+import { getService } from '../utils/get-service';
+
+const BATCH_ROWS = 1000;
+const DRY_RUN_DETAIL = 5000;
+
+class LeaseLost extends Error {}
+
+/**
+ * Runs import jobs in the background, one at a time across all instances: a job is claimed by
+ * one conditional UPDATE, kept by a lease renewed with every batch, and each batch commits its
+ * rows together with the job's progress, so a job resumed after a crash skips what was done.
+ */
+const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => knexOf(strapi);
+  const leaseMs = () => strapi.plugin('segments').config('importLeaseMs') as number;
+  let busy: Promise<void> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+
+  /** Claims the next queued job (or one whose worker died) if no live job runs. */
+  const claim = async (): Promise<Record<string, any> | null> => {
+    const now = Date.now();
+    const db = knex();
+    const next = await db(TABLE.importJobs)
+      .select('id')
+      .where((q) =>
+        q
+          .where('status', 'queued')
+          .orWhere((r) => r.where('status', 'running').andWhere('lease_expires', '<', now))
+      )
+      .orderBy('id')
+      .first();
+    if (!next) return null;
+    const claimed = await db(TABLE.importJobs)
+      .where('id', next.id)
+      .andWhere((q) =>
+        q
+          .where('status', 'queued')
+          .orWhere((r) => r.where('status', 'running').andWhere('lease_expires', '<', now))
+      )
+      .whereNotExists(
+        db(`${TABLE.importJobs} as other`)
+          .select('other.id')
+          .where('other.status', 'running')
+          .andWhere('other.lease_expires', '>=', now)
+          .andWhereNot('other.id', next.id)
+      )
+      .update({
+        status: 'running',
+        lease_owner: INSTANCE_ID,
+        lease_expires: now + leaseMs(),
+        started_at: new Date(now),
+      });
+    if (claimed === 0) return null;
+    return db(TABLE.importJobs).where({ id: next.id, lease_owner: INSTANCE_ID }).first();
+  };
+
+  /** Commits one batch's rows with the job's progress, if we still hold the job. */
+  const commitBatch = async (
+    job: Record<string, any>,
+    plan: BatchPlan,
+    lastLine: number,
+    bytes: number
+  ) =>
+    knex().transaction(async (trx) => {
+      const touched = job.dry_run ? [] : await writeBatch(trx, plan.customers, new Date());
+      const count = (action: string) => plan.outcomes.filter((o) => o.action === action).length;
+      const progressed = await trx(TABLE.importJobs)
+        .where({ id: job.id, lease_owner: INSTANCE_ID })
+        .update({
+          rows_done: trx.raw('rows_done + ?', [plan.outcomes.length]),
+          created: trx.raw('created + ?', [count('create')]),
+          updated: trx.raw('updated + ?', [count('update')]),
+          unchanged: trx.raw('unchanged + ?', [count('unchanged')]),
+          failed: trx.raw('failed + ?', [count('fail')]),
+          last_line: lastLine,
+          bytes_done: bytes,
+          lease_expires: Date.now() + leaseMs(),
+        });
+      if (progressed === 0)
+        throw new LeaseLost(`Import ${job.id} was taken over by another instance`);
+      if (plan.errors.length > 0) {
+        await insertRows(
+          trx,
+          TABLE.importErrors,
+          plan.errors.map((e) => ({
+            job_id: job.id,
+            line: e.line,
+            column_name: e.column,
+            reason: e.reason,
+            raw: JSON.stringify(e.raw),
+          }))
+        );
+      }
+      if (job.dry_run) {
+        const [{ n }] = await trx(TABLE.importRows).where('job_id', job.id).count({ n: '*' });
+        const room = DRY_RUN_DETAIL - Number(n);
+        const rows = plan.outcomes.slice(0, Math.max(0, room)).map((o) => ({
+          job_id: job.id,
+          line: o.line,
+          action: o.action,
+          email: o.email,
+          fields: JSON.stringify(o.fields),
+          reasons: JSON.stringify(o.reasons),
+        }));
+        await insertRows(trx, TABLE.importRows, rows);
+      }
+      return touched;
+    });
+
+  const run = async (job: Record<string, any>) => {
+    const dryRunKnown = new Map<string, CustomerSnapshot>();
+    try {
+      if (!fs.existsSync(job.file_path))
+        throw new CsvFileError(
+          'The uploaded file is gone (was it on storage this instance can reach?)'
+        );
+      const { lines } = await parseCsvFile(job.file_path, {
+        batchSize: BATCH_ROWS,
+        skipThroughLine: job.last_line ?? 1,
+        onHeader: async ({ unknown }) => {
+          await knex()(TABLE.importJobs)
+            .where('id', job.id)
+            .update({ unknown_columns: JSON.stringify(unknown) });
+        },
+        onBatch: async (records: CsvRecord[], bytes: number) => {
+          if (stopped) throw new LeaseLost('Strapi is stopping');
+          const plan = await planFor(records, job.dry_run ? dryRunKnown : null);
+          const lastLine =
+            records.length > 0 ? records[records.length - 1].line : (job.last_line ?? 1);
+          const touched = await commitBatch(job, plan, lastLine, bytes);
+          if (touched.length > 0)
+            await getService(strapi, 'segment-engine').refreshCustomers(touched);
+          await getService(strapi, 'import-report').progress(job.id);
+        },
+      });
+      await finish(job, { status: 'completed', rows_total: lines - 1 });
+    } catch (error) {
+      if (error instanceof LeaseLost) return;
+      const message =
+        error instanceof CsvFileError
+          ? error.message
+          : `The import stopped: ${(error as Error).message}`;
+      if (!(error instanceof CsvFileError))
+        strapi.log.error(`[segments] import ${job.id} failed: ${(error as Error).stack}`);
+      await finish(job, { status: 'failed', error: message });
+    }
+  };
+
+  /** Looks up the batch's emails (and, in a dry run, what earlier batches would have created). */
+  const planFor = async (records: CsvRecord[], carry: Map<string, CustomerSnapshot> | null) => {
+    const rows = validRows(records, new Date());
+    const emails = [
+      ...new Set(
+        rows.flatMap((r) =>
+          r.result && 'record' in r.result && r.result.record.email ? [r.result.record.email] : []
+        )
+      ),
+    ];
+    const lookup = carry ? emails.filter((e) => !carry.has(e)) : emails;
+    const owners = await ownersOfEmails(knex(), lookup);
+    const snapshots = await loadSnapshots(knex(), [...new Set(owners.values())]);
+    const known = carry ?? new Map<string, CustomerSnapshot>();
+    owners.forEach((id, email) => known.set(email, snapshots.get(id)!));
+    return planBatch(rows, known);
+  };
+
+  const finish = async (job: Record<string, any>, values: Record<string, unknown>) => {
+    const updated = await knex()(TABLE.importJobs)
+      .where({ id: job.id, lease_owner: INSTANCE_ID })
+      .update({ ...values, finished_at: new Date(), lease_expires: 0 });
+    // The uploaded file holds personal data: it goes as soon as the job is done with it.
+    fs.rmSync(job.file_path, { force: true });
+    if (updated > 0) await getService(strapi, 'import-report').finished(job.id);
+  };
+
+  const self = {
+    /** Looks for work now (after an upload) and then every second. */
+    start() {
+      stopped = false;
+      if (!timer) {
+        timer = setInterval(() => void self.poll(), 1000);
+        timer.unref();
+      }
+      void self.poll();
+    },
+
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      timer = null;
+      await busy?.catch(() => undefined);
+    },
+
+    /** Claims and runs jobs until none is left; one at a time in this process. */
+    poll(): Promise<void> {
+      if (busy || stopped) return busy ?? Promise.resolve();
+      busy = (async () => {
+        try {
+          for (let job = await claim(); job && !stopped; job = await claim()) await run(job);
+        } catch (error) {
+          strapi.log.error(`[segments] import runner: ${(error as Error).stack}`);
+        } finally {
+          busy = null;
+        }
+      })();
+      return busy;
+    },
+
+    /** Resolves when this process has no import running (tests). */
+    async idle() {
+      while (busy) await busy;
+    },
+  };
+  return self;
+};
+
+const insertRows = async (
+  trx: Knex.Transaction,
+  table: string,
+  rows: Record<string, unknown>[]
+) => {
+  for (let i = 0; i < rows.length; i += 200) await trx(table).insert(rows.slice(i, i + 200));
+};
+
+export type ImportRunner = ReturnType<typeof importRunner>;
+export default importRunner;
+export type { ImportColumn };

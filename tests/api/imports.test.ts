@@ -1,0 +1,241 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Core } from '@strapi/strapi';
+import { TABLE } from '../../contracts/constants';
+import { knexOf } from '../../server/src/database/knex';
+import { countRows } from '../helpers/data';
+import { captureEmails, importCsv } from '../helpers/imports';
+import { bootStrapi, stopStrapi } from '../helpers/strapi';
+import { adminWithPermissions, superAdmin, type AdminClient } from '../helpers/users';
+
+let strapi: Core.Strapi;
+let admin: AdminClient;
+let emails: ReturnType<typeof captureEmails>;
+
+const HEADER =
+  'first_name,last_name,email,phone_number,gender,date_of_birth,street,house_number,zip_code,city,country,job_title,reference_id,tags,terms';
+
+const customerByEmail = async (email: string) =>
+  (await admin.get(`/segments/customers?q=${encodeURIComponent(email)}`)).body.data[0];
+
+describe('importing customers from CSV', () => {
+  before(async () => {
+    strapi = await bootStrapi();
+    admin = await superAdmin(strapi);
+    emails = captureEmails(strapi);
+  });
+  after(() => stopStrapi(strapi));
+
+  it('offers the template with every column title', async () => {
+    const res = await admin.get('/segments/imports/template.csv');
+    assert.equal(res.status, 200);
+    assert.match(
+      res.headers['content-disposition'],
+      /attachment; filename="customers-template.csv"/
+    );
+    assert.equal(res.text.split('\r\n')[0], HEADER);
+  });
+
+  it('imports good rows, skips bad ones whole and says which line, column and why', async () => {
+    const csv = [
+      HEADER,
+      'Jan,de Vries,Jan@Example.com,+31 030-2271710,M,23-04-1985,Kerkstraat,12a,1011 AB,Amsterdam,The Netherlands,Developer,CRM1,"vip,newsletter",2024-01-15:privacy',
+      'Bad,Email,not-an-email,,,,,,,,,,,,',
+      'Bad,Phone,bp@example.com,call me,,,,,,,,,,,',
+      'Bad,Gender,bg@example.com,,X,,,,,,,,,,',
+      'Bad,Date,bd@example.com,,,31-02-1990,,,,,,,,,',
+      'Future,Date,bf@example.com,,,2999-01-01,,,,,,,,,',
+      'Bad,Country,bc@example.com,,,,,,,,Narnia,,,,',
+      'Bad,Ref,br@example.com,,,,,,,,,,CRM-1,,',
+      'Bad,Terms,bt@example.com,,,,,,,,,,,,yesterday:privacy',
+      'Anna,Smit,anna@example.com,491701234567,female,1990-01-02,,,,,Germany,,,,',
+    ].join('\n');
+    const job = await importCsv(strapi, admin, csv);
+    assert.equal(job.status, 'completed', job.error ?? '');
+    assert.deepEqual([job.created, job.updated, job.unchanged, job.failed], [2, 0, 0, 8]);
+    assert.deepEqual(
+      job.firstErrors.map((e) => `${e.line}:${e.column}`),
+      [
+        '3:email',
+        '4:phone_number',
+        '5:gender',
+        '6:date_of_birth',
+        '7:date_of_birth',
+        '8:country',
+        '9:reference_id',
+        '10:terms',
+      ]
+    );
+    const jan = await customerByEmail('jan@example.com');
+    assert.deepEqual(
+      [
+        jan.fullName,
+        jan.phones,
+        jan.gender,
+        jan.dateOfBirth,
+        jan.country,
+        jan.tags.sort(),
+        jan.terms,
+        jan.source,
+      ],
+      [
+        'Jan de Vries',
+        ['310302271710'],
+        'male',
+        '1985-04-23',
+        'Netherlands',
+        ['newsletter', 'vip'],
+        [{ termId: 'privacy', givenAt: '2024-01-15' }],
+        'import',
+      ]
+    );
+    assert.equal(await customerByEmail('bp@example.com'), undefined, 'a failed row writes nothing');
+  });
+
+  it('serves the failed rows as a CSV file with line, column and reason', async () => {
+    const jobs = (await admin.get('/segments/imports')).body.data;
+    const res = await admin.get(`/segments/imports/${jobs[jobs.length - 1].id}/errors.csv`);
+    assert.equal(res.status, 200);
+    const lines = res.text.trim().split('\r\n');
+    assert.equal(lines.length, 9);
+    assert.match(lines[0], /^line,column,reason,first_name/);
+    assert.match(
+      lines[1],
+      /^3,email,"""not-an-email"" is not a valid email address",Bad,Email,not-an-email/
+    );
+  });
+
+  it('matches on any email in any case: fills empty fields, adds tags, counts unchanged', async () => {
+    await admin.post('/segments/customers', {
+      firstName: 'Piet',
+      emails: ['piet@example.com', 'p.work@example.org'],
+      tags: ['old'],
+    });
+    const csv = [
+      'email,first_name,last_name,city,tags',
+      'P.WORK@example.org,Pieter,Jansen,Delft,"old,new"', // second address, other case: fill last name + city, add tag
+      'piet@example.com,Piet,Jansen,Delft,old', // everything already there
+      ',No,Email,,', // no email: always a new customer
+      ',No,Email,,',
+    ].join('\n');
+    const job = await importCsv(strapi, admin, csv);
+    assert.deepEqual([job.created, job.updated, job.unchanged, job.failed], [2, 1, 1, 0]);
+    const piet = await customerByEmail('piet@example.com');
+    assert.deepEqual(
+      [piet.firstName, piet.lastName, piet.city, piet.tags.sort()],
+      ['Piet', 'Jansen', 'Delft', ['new', 'old']]
+    );
+    assert.equal((await admin.get('/segments/customers?q=no email')).body.meta.pagination.total, 2);
+  });
+
+  it('treats two rows with the same email as imported one after the other', async () => {
+    const csv = [
+      'email,first_name,city,tags',
+      'twice@example.com,First,,a',
+      'TWICE@example.com,Second,Leiden,b',
+    ].join('\n');
+    const job = await importCsv(strapi, admin, csv);
+    assert.deepEqual([job.created, job.updated], [1, 1]);
+    const c = await customerByEmail('twice@example.com');
+    assert.deepEqual([c.firstName, c.city, c.tags.sort()], ['First', 'Leiden', ['a', 'b']]);
+  });
+
+  it('reads BOM, semicolons, CRLF, quoted commas, quotes and newlines, and trailing empty lines', async () => {
+    const csv =
+      '\uFEFFemail;first_name;street;job_title\r\n' +
+      'shape@example.com;"O\'Neil, ""Jr""";"Line one\r\nLine two";"Boss; big"\r\n\r\n\r\n';
+    const job = await importCsv(strapi, admin, csv);
+    assert.equal(job.status, 'completed', job.error ?? '');
+    assert.deepEqual([job.created, job.failed], [1, 0]);
+    const c = await customerByEmail('shape@example.com');
+    assert.deepEqual(
+      [c.firstName, c.street, c.jobTitle],
+      ['O\'Neil, "Jr"', 'Line one\r\nLine two', 'Boss; big']
+    );
+  });
+
+  it('reports an unknown column once and ignores it', async () => {
+    const job = await importCsv(
+      strapi,
+      admin,
+      'email,shoe_size\nfeet@example.com,44\nfeet2@example.com,45'
+    );
+    assert.deepEqual(job.unknownColumns, ['shoe_size']);
+    assert.equal(job.created, 2);
+  });
+
+  it('fails a file without a header row or known column, and an empty file, with a clear message', async () => {
+    const noHeader = await importCsv(strapi, admin, 'jan@example.com,Jan\npiet@example.com,Piet');
+    assert.equal(noHeader.status, 'failed');
+    assert.match(noHeader.error!, /first row must be the header/);
+    const empty = await importCsv(strapi, admin, '');
+    assert.equal(empty.status, 'failed');
+    assert.match(empty.error!, /empty/);
+  });
+
+  it('fails a malformed row and keeps the rows before it', async () => {
+    const job = await importCsv(
+      strapi,
+      admin,
+      'email,first_name\nok@example.com,Ok\nbroken@example.com,"unclosed\n'
+    );
+    assert.equal(job.status, 'completed');
+    assert.deepEqual([job.created, job.failed], [1, 1]);
+    assert.match(job.firstErrors[0].reason, /quote/i);
+  });
+
+  it('does a dry run that writes nothing and says what each row would do', async () => {
+    const before = await countRows(strapi, TABLE.customers);
+    const csv = [
+      'email,first_name,city',
+      'piet@example.com,,Rotterdam',
+      'dry-new@example.com,New,',
+      'dry-new@example.com,,Ede',
+      'piet@example.com,Piet,',
+      'bad,,',
+    ].join('\n');
+    const job = await importCsv(strapi, admin, csv, { dryRun: true });
+    assert.equal(job.dryRun, true);
+    assert.deepEqual([job.created, job.updated, job.unchanged, job.failed], [1, 1, 2, 1]);
+    assert.deepEqual(
+      job.rows!.map((r: { action: string }) => r.action),
+      ['unchanged', 'create', 'update', 'unchanged', 'fail']
+    );
+    assert.deepEqual(job.rows![2].fields, ['city']);
+    assert.equal(await countRows(strapi, TABLE.customers), before);
+    assert.equal((await customerByEmail('piet@example.com')).city, 'Delft');
+  });
+
+  it('emails the admin who started it a report with the counts and the first reasons', async () => {
+    emails.length = 0;
+    await importCsv(strapi, admin, 'email,gender\nreport1@example.com,F\nreport2@example.com,Q');
+    assert.equal(emails.length, 1);
+    assert.equal(emails[0].to, 'super-admin@example.com');
+    assert.match(emails[0].subject, /1 created, 0 updated, 0 unchanged, 1 failed/);
+    assert.match(emails[0].text, /New customers created: 1/);
+    assert.match(emails[0].text, /line 3, gender: "Q" is not F, Female, M, Male, O or Other/);
+  });
+
+  it('refuses (403) an upload from a role without the import permission', async () => {
+    const editor = await adminWithPermissions(strapi, ['customers.read', 'customers.create']);
+    const res = await editor
+      .upload('/segments/imports')
+      .attach('file', Buffer.from('email\nx@example.com'), 'x.csv');
+    assert.equal(res.status, 403);
+    assert.equal(await customerByEmail('x@example.com'), undefined);
+  });
+
+  it('answers 400 to an upload without a file', async () => {
+    const res = await admin.upload('/segments/imports').field('dryRun', 'false');
+    assert.equal(res.status, 400);
+    assert.match(res.body.error.message, /Send one CSV file/);
+  });
+
+  it('deletes the uploaded file once the job is done with it', async () => {
+    const jobs = await knexOf(strapi)(TABLE.importJobs).select('file_path');
+    const fs = await import('node:fs');
+    assert.ok(
+      jobs.length > 0 && jobs.every((j: { file_path: string }) => !fs.existsSync(j.file_path))
+    );
+  });
+});
