@@ -6,6 +6,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   segments: {
     enabled: true,
     resolve: pluginRoot,
+    config: {
+      importLeaseMs: env.int('SEGMENTS_IMPORT_LEASE_MS', 60_000),
+      importWorker: env.bool('SEGMENTS_IMPORT_WORKER', true),
+    },
   },
 });
 

@@ -10,6 +10,8 @@ export interface SegmentsConfig {
   importLeaseMs: number;
   /** 0: one report email per import; N: also one per N rows while it runs. */
   importReportEvery: number;
+  /** false on instances that should serve requests but never run import jobs. */
+  importWorker: boolean;
 }
 
 export default {
@@ -19,6 +21,7 @@ export default {
     importDir: '.tmp/segments-imports',
     importLeaseMs: 60_000,
     importReportEvery: 0,
+    importWorker: true,
   }),
   validator(config: SegmentsConfig) {
     if (!Number.isInteger(config.pageSize) || config.pageSize < 1 || config.pageSize > 500) {

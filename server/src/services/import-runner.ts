@@ -207,6 +207,7 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Claims and runs jobs until none is left; one at a time in this process. */
     poll(): Promise<void> {
       if (busy || stopped) return busy ?? Promise.resolve();
+      if (!strapi.plugin('segments').config('importWorker')) return Promise.resolve();
       busy = (async () => {
         try {
           for (let job = await claim(); job && !stopped; job = await claim()) await run(job);
