@@ -1,2 +1,2 @@
-declare module '@strapi/design-system/*';
-declare module '@strapi/design-system';
+// The design system ships its own types; no ambient module declarations are needed here.
+export {};

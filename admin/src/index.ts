@@ -4,6 +4,7 @@ import { PluginIcon } from './components/PluginIcon';
 import { pluginPermissions } from './permissions';
 import { PLUGIN_ID } from './pluginId';
 import { getTranslation } from './utils/getTranslation';
+import { paths } from './utils/paths';
 
 const plugin: StrapiApp['appPlugins'][string] = {
   register(app) {
@@ -14,6 +15,19 @@ const plugin: StrapiApp['appPlugins'][string] = {
       Component: () => import('./pages/App'),
       permissions: pluginPermissions.readCustomers,
     });
+    app.addSettingsLink(
+      {
+        id: PLUGIN_ID,
+        intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'Segments' },
+      },
+      {
+        id: 'tag-groups',
+        to: paths.tagGroupsSetting,
+        intlLabel: { id: getTranslation('settings.title'), defaultMessage: 'Tag groups' },
+        Component: () => import('./pages/Settings/TagGroupsSettingsPage'),
+        permissions: pluginPermissions.readSettings,
+      }
+    );
     app.registerPlugin({
       id: PLUGIN_ID,
       initializer: Initializer,

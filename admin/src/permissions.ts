@@ -1,8 +1,12 @@
+import type { Permission } from '@strapi/strapi/admin';
 import { permission } from '../../contracts/permissions';
 
-const action = (uid: string) => [{ action: permission(uid), subject: null }];
+const action = (uid: string): Permission[] => [{ action: permission(uid), subject: null }];
 
-/** Permission sets the admin pages and buttons check (the server checks them again). */
+/**
+ * Permission sets the admin pages and buttons check (the server checks them again). The one place
+ * listing them: pages use `Page.Protect`, buttons `useRBAC` with the groups below.
+ */
 export const pluginPermissions = {
   readCustomers: action('customers.read'),
   createCustomers: action('customers.create'),
@@ -10,4 +14,23 @@ export const pluginPermissions = {
   deleteCustomers: action('customers.delete'),
   bulkUpdateCustomers: action('customers.bulk-update'),
   readSegments: action('segments.read'),
+  readSettings: action('settings.read'),
+  updateSettings: action('settings.update'),
 };
+
+/**
+ * What the customer pages ask `useRBAC` about; it answers `canCreate`, `canUpdate`, `canDelete`
+ * and `canBulkUpdate` (the last word of each action). Module-level so the array is stable.
+ */
+export const customerActions: Permission[] = [
+  ...pluginPermissions.createCustomers,
+  ...pluginPermissions.updateCustomers,
+  ...pluginPermissions.deleteCustomers,
+  ...pluginPermissions.bulkUpdateCustomers,
+];
+
+/** What the settings page asks `useRBAC` about: `canRead` and `canUpdate`. */
+export const settingsActions: Permission[] = [
+  ...pluginPermissions.readSettings,
+  ...pluginPermissions.updateSettings,
+];

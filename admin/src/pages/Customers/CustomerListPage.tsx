@@ -1,150 +1,245 @@
+import { Box, Button, EmptyStateLayout, Flex, SearchForm, Searchbar } from '@strapi/design-system';
+import { Plus } from '@strapi/icons';
+import { EmptyDocuments } from '@strapi/icons/symbols';
+import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
+import type { Customer } from '../../../../contracts/customers';
+import { ActiveFilters } from '../../components/List/ActiveFilters';
+import { BulkDeleteDialog } from '../../components/List/BulkDeleteDialog';
+import { CustomerFilters } from '../../components/List/CustomerFilters';
+import { CustomerTable } from '../../components/List/CustomerTable';
+import { ListPagination } from '../../components/List/ListPagination';
+import { SelectionBar } from '../../components/List/SelectionBar';
+import { DeleteDialog } from '../../components/DeleteDialog';
+import { useListState } from '../../hooks/useListState';
+import { useCustomerPermissions } from '../../hooks/usePermissions';
+import { useRowSelection } from '../../hooks/useRowSelection';
+import { useT } from '../../hooks/useT';
+import { useCustomerApi, useCustomerList } from '../../services/api';
+import { apiErrorMessage } from '../../utils/apiErrors';
+import { customerName } from '../../utils/customerName';
 import {
-  Box,
-  EmptyStateLayout,
-  Flex,
-  Pagination,
-  PreviousLink,
-  NextLink,
-  PageLink,
-  Searchbar,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
-import { Layouts, Page } from '@strapi/strapi/admin';
-import { useState } from 'react';
-import { useIntl } from 'react-intl';
-import { useCustomerList } from '../../services/api';
-import { getTranslation } from '../../utils/getTranslation';
+  countFilters,
+  listRequestParams,
+  toApiFilters,
+  writeListState,
+} from '../../utils/listQuery';
+import { paths } from '../../utils/paths';
 
-/** The customer list: search by name, email or phone, 50 a page. */
+/**
+ * The customer list: search, filters, 50 a page, select rows (or all matching) and delete them,
+ * delete one from its "..." menu, open a profile. Buttons follow the admin's permissions.
+ */
 export const CustomerListPage = () => {
-  const { formatMessage, formatDate } = useIntl();
-  const [search, setSearch] = useState('');
-  const [query, setQuery] = useState<{ page: number; q?: string }>({ page: 1 });
-  const { data, error, isLoading } = useCustomerList(query);
-  const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values as never);
+  const t = useT();
+  const { toggleNotification } = useNotification();
+  const [state, setState] = useListState();
+  const { data, error, isLoading, reload } = useCustomerList(state);
+  const permissions = useCustomerPermissions();
+  const api = useCustomerApi();
+  const [search, setSearch] = useState(state.filters.q ?? '');
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const [toDelete, setToDelete] = useState<Customer | null>(null);
+  const [deleteOpen, setDeleteOpen] = useState(false);
 
-  if (error) return <Page.Error />;
+  const rows = data?.data ?? [];
+  const total = data?.meta.pagination.total ?? 0;
+  const selection = useRowSelection(
+    rows.map((c) => c.documentId),
+    total,
+    listRequestParams(state).toString()
+  );
+  const filtered = countFilters(state.filters) > 0 || Boolean(state.filters.q);
+
   const pagination = data?.meta.pagination;
 
+  useEffect(() => setSearch(state.filters.q ?? ''), [state.filters.q]);
+
+  // After deleting the last rows of the last page, show the page that now is the last one.
+  useEffect(() => {
+    if (pagination && state.page > Math.max(1, pagination.pageCount)) {
+      setState({ page: Math.max(1, pagination.pageCount) });
+    }
+  }, [pagination, state.page, setState]);
+
+  const notifyFailure = useCallback(
+    (failure: unknown) =>
+      toggleNotification({
+        type: 'danger',
+        message: apiErrorMessage(failure) ?? t('notification.error'),
+      }),
+    [t, toggleNotification]
+  );
+
+  // A failed load (e.g. a filter the server refuses) says why; the last good page stays shown.
+  useEffect(() => {
+    if (error) notifyFailure(error);
+  }, [error, notifyFailure]);
+
+  if (error && !data) return <Page.Error />;
+
+  const deleteOne = async (customer: Customer) => {
+    try {
+      await api.remove(customer.documentId);
+      toggleNotification({
+        type: 'success',
+        message: t('notification.deleted', { name: customerName(customer, t) }),
+      });
+      reload();
+    } catch (failure) {
+      notifyFailure(failure);
+    }
+  };
+
+  const deleteSelected = async () => {
+    const { selection: picked } = selection;
+    try {
+      const { deleted } = await api.bulkDelete(
+        picked.mode === 'rows'
+          ? { documentIds: picked.ids }
+          : { all: true, filters: toApiFilters(state.filters) }
+      );
+      toggleNotification({
+        type: 'success',
+        message: t('notification.bulkDeleted', { count: deleted }),
+      });
+      selection.clear();
+      reload();
+    } catch (failure) {
+      notifyFailure(failure);
+    }
+  };
+
   return (
-    <Layouts.Root>
-      <Page.Title>{t('customers.title', 'Customers')}</Page.Title>
+    <Page.Main>
+      <Page.Title>{t('customers.title')}</Page.Title>
       <Layouts.Header
-        title={t('customers.title', 'Customers')}
-        subtitle={t('customers.count', '{total} customers', { total: pagination?.total ?? 0 })}
+        title={t('customers.title')}
+        subtitle={pagination ? t('customers.count', { total }) : undefined}
+        primaryAction={
+          permissions.canCreate ? (
+            <Button tag={Link} to={paths.newCustomer} startIcon={<Plus />}>
+              {t('customers.add')}
+            </Button>
+          ) : null
+        }
+      />
+      <Layouts.Action
+        startActions={
+          <>
+            <SearchForm
+              onSubmit={(e: FormEvent) => {
+                e.preventDefault();
+                setState({ page: 1, filters: { ...state.filters, q: search.trim() || undefined } });
+              }}
+            >
+              <Searchbar
+                name="q"
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+                onClear={() => {
+                  setSearch('');
+                  setState({ page: 1, filters: { ...state.filters, q: undefined } });
+                }}
+                clearLabel={t('customers.search.clear')}
+                placeholder={t('customers.search.placeholder')}
+              >
+                {t('customers.search.label')}
+              </Searchbar>
+            </SearchForm>
+            <CustomerFilters
+              filters={state.filters}
+              onApply={(filters) => setState({ page: 1, filters })}
+            />
+          </>
+        }
+        bottomActions={
+          <ActiveFilters
+            filters={state.filters}
+            onRemove={(key) =>
+              setState({ page: 1, filters: { ...state.filters, [key]: undefined } })
+            }
+          />
+        }
       />
       <Layouts.Content>
-        <Box paddingBottom={4}>
-          <Searchbar
-            name="q"
-            value={search}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSearch(e.target.value)}
-            onClear={() => {
-              setSearch('');
-              setQuery({ page: 1 });
-            }}
-            clearLabel={t('customers.search.clear', 'Clear the search')}
-            placeholder={t('customers.search.placeholder', 'Search by name, email or phone')}
-            onSubmit={(e: React.FormEvent) => {
-              e.preventDefault();
-              setQuery({ page: 1, q: search || undefined });
-            }}
-          >
-            {t('customers.search.label', 'Search customers')}
-          </Searchbar>
-        </Box>
-        {isLoading && !data ? (
+        {isLoading || permissions.isLoading ? (
           <Page.Loading />
-        ) : data && data.data.length === 0 ? (
-          <EmptyStateLayout
-            content={t(
-              'customers.empty',
-              'No customers yet. Add one, import a CSV, or embed the tracker.'
-            )}
-          />
+        ) : rows.length === 0 ? (
+          <Box background="neutral0" shadow="filterShadow" hasRadius>
+            <EmptyStateLayout
+              icon={<EmptyDocuments width="16rem" />}
+              content={filtered ? t('customers.empty.filtered') : t('customers.empty')}
+              action={
+                filtered ? (
+                  <Button variant="secondary" onClick={() => setState({ page: 1, filters: {} })}>
+                    {t('filters.clearAll')}
+                  </Button>
+                ) : permissions.canCreate ? (
+                  <Button
+                    variant="secondary"
+                    tag={Link}
+                    to={paths.newCustomer}
+                    startIcon={<Plus />}
+                  >
+                    {t('customers.add')}
+                  </Button>
+                ) : undefined
+              }
+            />
+          </Box>
         ) : (
-          <>
-            <Table colCount={5} rowCount={(data?.data.length ?? 0) + 1}>
-              <Thead>
-                <Tr>
-                  <Th>
-                    <Typography variant="sigma">{t('customers.column.name', 'Name')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('customers.column.email', 'Email')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('customers.column.phone', 'Phone')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">
-                      {t('customers.column.country', 'Country')}
-                    </Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">
-                      {t('customers.column.activity', 'Latest activity')}
-                    </Typography>
-                  </Th>
-                </Tr>
-              </Thead>
-              <Tbody>
-                {data?.data.map((c) => (
-                  <Tr key={c.documentId}>
-                    <Td>
-                      <Typography>{c.fullName ?? t('customers.anonymous', 'Anonymous')}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{c.emails[0] ?? '-'}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{c.phones[0] ?? '-'}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{c.country ?? '-'}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>
-                        {c.lastActivityAt
-                          ? formatDate(c.lastActivityAt, { dateStyle: 'medium' })
-                          : '-'}
-                      </Typography>
-                    </Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
-            {pagination && pagination.pageCount > 1 && (
-              <Flex justifyContent="flex-end" paddingTop={4}>
-                <Pagination activePage={pagination.page} pageCount={pagination.pageCount}>
-                  <PreviousLink
-                    onClick={() => setQuery((q) => ({ ...q, page: Math.max(1, q.page - 1) }))}
-                  >
-                    {t('pagination.previous', 'Previous page')}
-                  </PreviousLink>
-                  <PageLink number={pagination.page} onClick={() => undefined}>
-                    {t('pagination.page', 'Page {page}', { page: pagination.page })}
-                  </PageLink>
-                  <NextLink
-                    onClick={() =>
-                      setQuery((q) => ({ ...q, page: Math.min(pagination.pageCount, q.page + 1) }))
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            {permissions.canBulkUpdate && (
+              <SelectionBar
+                selection={selection}
+                pageSize={rows.length}
+                total={total}
+                onDelete={() => setBulkOpen(true)}
+              />
+            )}
+            <CustomerTable
+              rows={rows}
+              selection={permissions.canBulkUpdate ? selection : undefined}
+              sort={state.sort}
+              onSort={(sort) => setState({ sort, page: 1 })}
+              onDelete={
+                permissions.canDelete
+                  ? (customer) => {
+                      setToDelete(customer);
+                      setDeleteOpen(true);
                     }
-                  >
-                    {t('pagination.next', 'Next page')}
-                  </NextLink>
-                </Pagination>
+                  : undefined
+              }
+            />
+            {pagination && (
+              <Flex justifyContent="flex-end">
+                <ListPagination
+                  page={pagination.page}
+                  pageCount={pagination.pageCount}
+                  hrefOf={(page) => `?${writeListState({ ...state, page })}`}
+                />
               </Flex>
             )}
-          </>
+          </Flex>
         )}
       </Layouts.Content>
-    </Layouts.Root>
+      <BulkDeleteDialog
+        open={bulkOpen}
+        onOpenChange={setBulkOpen}
+        selection={selection.selection}
+        count={selection.count}
+        filtered={filtered}
+        onConfirm={deleteSelected}
+      />
+      <DeleteDialog
+        open={deleteOpen}
+        onOpenChange={setDeleteOpen}
+        message={toDelete ? t('delete.confirm.one', { name: customerName(toDelete, t) }) : ''}
+        confirmLabel={t('actions.delete')}
+        onConfirm={() => toDelete && deleteOne(toDelete)}
+      />
+    </Page.Main>
   );
 };

@@ -1,0 +1,40 @@
+import { Button, Dialog } from '@strapi/design-system';
+import { Trash } from '@strapi/icons';
+import { ConfirmDialog } from '@strapi/strapi/admin';
+import { useT } from '../hooks/useT';
+
+interface DeleteDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** What will be deleted, count included; the body of the dialog. */
+  message: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+}
+
+/** "Are you sure?" before deleting customers; the confirm button names what it does. */
+export const DeleteDialog = ({
+  open,
+  onOpenChange,
+  message,
+  confirmLabel,
+  onConfirm,
+}: DeleteDialogProps) => {
+  const t = useT();
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <ConfirmDialog
+        title={t('delete.title')}
+        endAction={
+          <Dialog.Action>
+            <Button fullWidth variant="danger-light" startIcon={<Trash />} onClick={onConfirm}>
+              {confirmLabel}
+            </Button>
+          </Dialog.Action>
+        }
+      >
+        {message}
+      </ConfirmDialog>
+    </Dialog.Root>
+  );
+};

@@ -1,0 +1,35 @@
+import { Th, Typography } from '@strapi/design-system';
+import { CaretDown, CaretUp } from '@strapi/icons';
+import { useT } from '../../hooks/useT';
+import type { Sort, SortField } from '../../utils/listQuery';
+
+interface SortableHeaderProps {
+  field: SortField;
+  label: string;
+  sort: Sort;
+  onSort: (sort: Sort) => void;
+}
+
+/** A column header that sorts by `field` (ascending first, then descending) as a real button. */
+export const SortableHeader = ({ field, label, sort, onSort }: SortableHeaderProps) => {
+  const t = useT();
+  const [current, direction] = sort.split(':');
+  const active = current === field;
+  const next: Sort = `${field}:${active && direction === 'asc' ? 'desc' : 'asc'}`;
+  return (
+    <Th aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <Typography
+        tag="button"
+        type="button"
+        variant="sigma"
+        textColor={active ? 'neutral800' : 'neutral600'}
+        onClick={() => onSort(next)}
+        aria-label={t('list.sort', { column: label })}
+        style={{ background: 'none', border: 'none', padding: 0, cursor: 'pointer' }}
+      >
+        {label}{' '}
+        {active && (direction === 'asc' ? <CaretUp aria-hidden /> : <CaretDown aria-hidden />)}
+      </Typography>
+    </Th>
+  );
+};
