@@ -6,7 +6,7 @@ export const bulkDeleteSchema = yup
   .object({
     documentIds: yup.array().of(yup.string().trim().min(1).max(64).required()).max(10_000),
     all: yup.boolean(),
-    filters: customerListFilters.default(undefined),
+    filters: customerListFilters.optional().default(undefined),
   })
   .noUnknown('${unknown} is not an option of bulk delete')
   .test(

@@ -20,7 +20,12 @@ export const settingsSchema = yup
       .of(
         yup
           .object({
-            name: yup.string().trim().min(1).max(100).required('Each tag group needs a name'),
+            name: yup
+              .string()
+              .trim()
+              .required('Each tag group needs a name')
+              .min(1, 'Each tag group needs a name')
+              .max(100),
             tags: yup
               .array()
               .of(yup.string().trim().min(1).max(100).required())

@@ -112,6 +112,11 @@ describe('customers in the admin API', () => {
       assert.deepEqual(await ids('ageMin=29&ageMax=31'), [jan.documentId]);
       assert.deepEqual(await ids('ageMin=45&ageMax=45'), [anna.documentId]);
       assert.deepEqual(await ids('createdTo=2000-01-01'), []);
+      const today = new Date().toISOString().slice(0, 10);
+      assert.ok(
+        (await ids(`createdTo=${today}`)).length >= 3,
+        'a date-only createdTo includes that day'
+      );
       assert.equal(
         (await ids(`createdFrom=${new Date(Date.now() - 60_000).toISOString()}`)).length >= 3,
         true
@@ -336,6 +341,9 @@ describe('customers in the admin API', () => {
       const reader = await adminWithPermissions(strapi, ['settings.read']);
       assert.deepEqual((await reader.get('/segments/settings')).body.data, groups);
       assert.equal((await reader.put('/segments/settings', groups)).status, 403);
+      const editor = await adminWithPermissions(strapi, ['customers.read']);
+      assert.deepEqual((await editor.get('/segments/tag-groups')).body.data, groups.tagGroups);
+      assert.equal((await editor.get('/segments/settings')).status, 403);
     });
   });
 });

@@ -288,6 +288,24 @@ describe('segments', () => {
     });
   });
 
+  it('keeps saving customers when a stored segment has rules it can no longer read', async () => {
+    const now = new Date();
+    await knexOf(strapi)(TABLE.segments).insert({
+      document_id: 'legacyrules0000000000000',
+      name: 'Legacy',
+      segment_id: 'legacy',
+      kind: 'rule',
+      rules: JSON.stringify({ kind: 'group', op: 'and', children: [{ kind: 'condition' }] }),
+      member_count: 0,
+      created_at: now,
+      updated_at: now,
+    });
+    const eva = (await admin.get('/segments/customers?q=eva@example.com')).body.data[0];
+    const res = await admin.put(`/segments/customers/${eva.documentId}`, { jobTitle: 'Pilot' });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    await knexOf(strapi)(TABLE.segments).where('segment_id', 'legacy').delete();
+  });
+
   it('lets a reader see segments but not change them', async () => {
     const reader = await adminWithPermissions(strapi, ['segments.read']);
     assert.equal((await reader.get('/segments/segments')).status, 200);

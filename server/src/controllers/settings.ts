@@ -10,6 +10,10 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: await getService(strapi, 'settings').get() };
   },
 
+  async tagGroups(ctx: Context) {
+    ctx.body = { data: (await getService(strapi, 'settings').get()).tagGroups };
+  },
+
   async update(ctx: Context) {
     const input = await validate(settingsSchema, ctx.request.body ?? {}, 'Settings are not valid');
     ctx.body = { data: await getService(strapi, 'settings').set(input) };

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { createId } from '@paralleldrive/cuid2';
 import { TABLE } from '../../../contracts/constants';
+import { newDocumentId } from './document-id';
 import type { CustomerSource } from '../../../contracts/constants';
 import { nameTokens } from '../../../contracts/customer-fields';
 import type { GeneratedCustomer, GeneratedEvent } from '../demo/generate';
@@ -25,7 +25,7 @@ export const insertCustomers = async (
   for (const batch of chunks(customers)) {
     const now = new Date();
     const rows = batch.map((c) => ({
-      document_id: createId(),
+      document_id: newDocumentId(),
       first_name: c.firstName,
       last_name: c.lastName,
       gender: c.gender,
@@ -91,7 +91,7 @@ export const insertEvents = async (
   };
   for (const e of events) {
     batch.push({
-      document_id: createId(),
+      document_id: newDocumentId(),
       customer_id: customerIds[e.customerIndex],
       type: e.type,
       item_uid: e.itemUid,

@@ -9,6 +9,22 @@ const startsWith = (qb: Knex.QueryBuilder, column: string, prefix: string) =>
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
+/** The end of a `createdTo` bound: a whole day when the bound is a date without a time. */
+const endOf = (value: Date) => {
+  const end = new Date(value);
+  if (
+    end.getUTCHours() === 0 &&
+    end.getUTCMinutes() === 0 &&
+    end.getUTCSeconds() === 0 &&
+    end.getUTCMilliseconds() === 0
+  ) {
+    end.setUTCDate(end.getUTCDate() + 1);
+  } else {
+    end.setUTCMilliseconds(end.getUTCMilliseconds() + 1);
+  }
+  return end;
+};
+
 const yearsAgo = (years: number, today = new Date()) =>
   new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate()));
 
@@ -61,7 +77,7 @@ export const applyCustomerFilters = (
     );
   }
   if (filters.createdFrom) qb.where('c.created_at', '>=', filters.createdFrom);
-  if (filters.createdTo) qb.where('c.created_at', '<=', filters.createdTo);
+  if (filters.createdTo) qb.where('c.created_at', '<', endOf(filters.createdTo));
   // Age N: born on or before today minus N years, and after today minus N + 1 years.
   if (filters.ageMin !== undefined) {
     qb.where('c.date_of_birth', '<=', isoDate(yearsAgo(filters.ageMin)));

@@ -1,21 +1,18 @@
 import fs from 'fs';
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
 import type { ImportColumn } from '../../../contracts/imports';
 import type { CustomerSnapshot } from '../csv/merge';
 import { CsvFileError, parseCsvFile, type CsvRecord } from '../csv/parse';
-import { planBatch, validRows, type BatchPlan } from '../csv/plan';
+import { planBatch, validRows } from '../csv/plan';
 import { loadSnapshots, ownersOfEmails } from '../csv/snapshots';
-import { writeBatch } from '../csv/write';
+import { commitBatch } from '../csv/commit';
+import { LeaseLost } from '../csv/commit-types';
 import { knexOf } from '../database/knex';
 import { INSTANCE_ID } from '../database/lease';
 import { getService } from '../utils/get-service';
 
-const BATCH_ROWS = 1000;
-const DRY_RUN_DETAIL = 5000;
-
-class LeaseLost extends Error {}
+const BATCH_ROWS = 2500;
 
 /**
  * Runs import jobs in the background, one at a time across all instances: a job is claimed by
@@ -67,59 +64,6 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
     return db(TABLE.importJobs).where({ id: next.id, lease_owner: INSTANCE_ID }).first();
   };
 
-  /** Commits one batch's rows with the job's progress, if we still hold the job. */
-  const commitBatch = async (
-    job: Record<string, any>,
-    plan: BatchPlan,
-    lastLine: number,
-    bytes: number
-  ) =>
-    knex().transaction(async (trx) => {
-      const touched = job.dry_run ? [] : await writeBatch(trx, plan.customers, new Date());
-      const count = (action: string) => plan.outcomes.filter((o) => o.action === action).length;
-      const progressed = await trx(TABLE.importJobs)
-        .where({ id: job.id, lease_owner: INSTANCE_ID })
-        .update({
-          rows_done: trx.raw('rows_done + ?', [plan.outcomes.length]),
-          created: trx.raw('created + ?', [count('create')]),
-          updated: trx.raw('updated + ?', [count('update')]),
-          unchanged: trx.raw('unchanged + ?', [count('unchanged')]),
-          failed: trx.raw('failed + ?', [count('fail')]),
-          last_line: lastLine,
-          bytes_done: bytes,
-          lease_expires: Date.now() + leaseMs(),
-        });
-      if (progressed === 0)
-        throw new LeaseLost(`Import ${job.id} was taken over by another instance`);
-      if (plan.errors.length > 0) {
-        await insertRows(
-          trx,
-          TABLE.importErrors,
-          plan.errors.map((e) => ({
-            job_id: job.id,
-            line: e.line,
-            column_name: e.column,
-            reason: e.reason,
-            raw: JSON.stringify(e.raw),
-          }))
-        );
-      }
-      if (job.dry_run) {
-        const [{ n }] = await trx(TABLE.importRows).where('job_id', job.id).count({ n: '*' });
-        const room = DRY_RUN_DETAIL - Number(n);
-        const rows = plan.outcomes.slice(0, Math.max(0, room)).map((o) => ({
-          job_id: job.id,
-          line: o.line,
-          action: o.action,
-          email: o.email,
-          fields: JSON.stringify(o.fields),
-          reasons: JSON.stringify(o.reasons),
-        }));
-        await insertRows(trx, TABLE.importRows, rows);
-      }
-      return touched;
-    });
-
   const run = async (job: Record<string, any>) => {
     const dryRunKnown = new Map<string, CustomerSnapshot>();
     try {
@@ -140,7 +84,16 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
           const plan = await planFor(records, job.dry_run ? dryRunKnown : null);
           const lastLine =
             records.length > 0 ? records[records.length - 1].line : (job.last_line ?? 1);
-          const touched = await commitBatch(job, plan, lastLine, bytes);
+          const touched = await commitBatch(knex(), strapi.db.dialect.client, {
+            jobId: job.id,
+            owner: INSTANCE_ID,
+            leaseUntil: Date.now() + leaseMs(),
+            plan,
+            lastLine,
+            bytes,
+            dryRun: Boolean(job.dry_run),
+            now: new Date(),
+          });
           if (touched.length > 0)
             await getService(strapi, 'segment-engine').refreshCustomers(touched);
           await getService(strapi, 'import-report').progress(job.id);
@@ -226,14 +179,6 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
   return self;
-};
-
-const insertRows = async (
-  trx: Knex.Transaction,
-  table: string,
-  rows: Record<string, unknown>[]
-) => {
-  for (let i = 0; i < rows.length; i += 200) await trx(table).insert(rows.slice(i, i + 200));
 };
 
 export type ImportRunner = ReturnType<typeof importRunner>;

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { TABLE } from '../../../contracts/constants';
+import { ruleTreeSchema } from '../../../contracts/segment-rules-schema';
 import { knexOf } from '../database/knex';
 import { lastRunAt, releaseLease, tryLease } from '../database/lease';
 import { loadSegmentRows, type SegmentRow } from '../database/segment-rows';
@@ -11,11 +12,17 @@ const BATCH = 500;
 const RECOMPUTE_LEASE_MS = 15 * 60_000;
 const TIME_WINDOW_JOB = 'segments:time-windows';
 
-const ruleSegments = (rows: SegmentRow[]) =>
-  rows.filter(
-    (s): s is SegmentRow & { rules: NonNullable<SegmentRow['rules']> } =>
-      s.kind === 'rule' && Boolean(s.rules)
-  );
+/**
+ * Rule segments whose stored rules are a valid tree. Rules saved by an older version or edited
+ * in the database by hand are skipped (and logged) rather than failing every customer write.
+ */
+const validRuleSegments = (rows: SegmentRow[], warn: (message: string) => void) =>
+  rows.filter((s): s is SegmentRow & { rules: NonNullable<SegmentRow['rules']> } => {
+    if (s.kind !== 'rule' || !s.rules) return false;
+    if (ruleTreeSchema.isValidSync(s.rules)) return true;
+    warn(`[segments] segment "${s.segmentId}" has rules that are not valid; it is not evaluated`);
+    return false;
+  });
 
 /**
  * Keeps rule-segment membership current: whole segments when rules change (in the background),
@@ -23,6 +30,7 @@ const ruleSegments = (rows: SegmentRow[]) =>
  */
 const segmentEngine = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => knexOf(strapi);
+  const ruleSegments = (rows: SegmentRow[]) => validRuleSegments(rows, (m) => strapi.log.warn(m));
   const pending = new Set<Promise<unknown>>();
   let queued = new Set<number>();
   let timer: NodeJS.Timeout | null = null;

@@ -4,6 +4,13 @@ import { requires } from './policies';
 export default [
   { method: 'GET', path: '/settings', handler: 'settings.find', config: requires('settings.read') },
   {
+    // Editors who may read customers see the tag groups on profiles without reading settings.
+    method: 'GET',
+    path: '/tag-groups',
+    handler: 'settings.tagGroups',
+    config: requires('customers.read'),
+  },
+  {
     method: 'PUT',
     path: '/settings',
     handler: 'settings.update',

@@ -1,0 +1,95 @@
+import type { Knex } from 'knex';
+import { TABLE } from '../../../contracts/constants';
+import { countOf, DRY_RUN_DETAIL, LeaseLost, reportRows, type BatchCommit } from './commit-types';
+import { writeBatch } from './write';
+import { knexWriter, sqliteWriter, type BatchWriter, type SqliteDatabase } from './writers';
+
+/** Writes the batch, its failed rows and the job's progress with one writer. */
+const commitWith = async (
+  writer: BatchWriter,
+  batch: BatchCommit,
+  progress: (values: Record<string, unknown>) => Promise<number>,
+  dryRunRows: () => Promise<number>
+) => {
+  const touched = batch.dryRun ? [] : await writeBatch(writer, batch.plan.customers, batch.now);
+  const progressed = await progress({
+    rows: batch.plan.outcomes.length,
+    created: countOf(batch.plan, 'create'),
+    updated: countOf(batch.plan, 'update'),
+    unchanged: countOf(batch.plan, 'unchanged'),
+    failed: countOf(batch.plan, 'fail'),
+  });
+  if (progressed === 0) throw new LeaseLost(`Import ${batch.jobId} was taken over`);
+  const rows = reportRows(batch, batch.dryRun ? DRY_RUN_DETAIL - (await dryRunRows()) : 0);
+  await writer.insert(TABLE.importErrors, rows.errors);
+  await writer.insert(TABLE.importRows, rows.outcomes);
+  return touched;
+};
+
+const PROGRESS_SQL = `UPDATE "${TABLE.importJobs}" SET rows_done = rows_done + ?, created = created + ?,
+  updated = updated + ?, unchanged = unchanged + ?, failed = failed + ?, last_line = ?, bytes_done = ?,
+  lease_expires = ? WHERE id = ? AND lease_owner = ?`;
+
+/**
+ * Commits a batch (customers, failed rows, the job's progress) in one transaction, so a
+ * resumed job never repeats a committed row. On SQLite the transaction runs on the raw
+ * better-sqlite3 connection with prepared statements; elsewhere through knex.
+ */
+export const commitBatch = async (
+  knex: Knex,
+  client: string,
+  batch: BatchCommit
+): Promise<number[]> => {
+  const progressParams = (c: Record<string, unknown>) => [
+    c.rows,
+    c.created,
+    c.updated,
+    c.unchanged,
+    c.failed,
+    batch.lastLine,
+    batch.bytes,
+    batch.leaseUntil,
+    batch.jobId,
+    batch.owner,
+  ];
+  if (client === 'sqlite') {
+    const db = (await knex.client.acquireConnection()) as SqliteDatabase;
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const touched = await commitWith(
+          sqliteWriter(db),
+          batch,
+          async (c) => db.prepare(PROGRESS_SQL).run(...progressParams(c)).changes,
+          async () =>
+            Number(
+              db
+                .prepare(`SELECT COUNT(*) AS n FROM "${TABLE.importRows}" WHERE job_id = ?`)
+                .get(batch.jobId).n
+            )
+        );
+        db.exec('COMMIT');
+        return touched;
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      await knex.client.releaseConnection(db);
+    }
+  }
+  return knex.transaction((trx) =>
+    commitWith(
+      knexWriter(trx),
+      batch,
+      (c) =>
+        trx
+          .raw(PROGRESS_SQL, progressParams(c))
+          .then((r: { rowCount?: number; changes?: number }) =>
+            Number(r.rowCount ?? r.changes ?? 0)
+          ),
+      async () =>
+        Number((await trx(TABLE.importRows).where('job_id', batch.jobId).count({ n: '*' }))[0].n)
+    )
+  );
+};
