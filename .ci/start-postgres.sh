@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Starts a throw-away PostgreSQL from Debian's packages on 127.0.0.1:${DATABASE_PORT:-54329} with
-# a superuser strapi/strapi (trust auth, loopback only), installing the server when it is missing.
-# Prints the data directory; stop it with: pg_ctl -D <dir> stop.
+# Starts a throw-away PostgreSQL from Debian's packages on 127.0.0.1, on port ${DATABASE_PORT:-54329}
+# or the next free one, with a superuser strapi/strapi (trust auth, loopback only), installing the
+# server when it is missing. Prints "<data directory> <port>"; stop it with pg_ctl -D <dir> stop.
 set -euo pipefail
 port=${DATABASE_PORT:-54329}
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
 if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2
@@ -15,4 +16,4 @@ chown postgres "$data"
 as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
 as_postgres "$bin/initdb -D $data/db -U strapi --auth=trust -E UTF8 --locale=C.UTF-8" >&2
 as_postgres "$bin/pg_ctl -D $data/db -l $data/log -w -o '-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off' start" >&2
-echo "$data/db"
+echo "$data/db $port"
