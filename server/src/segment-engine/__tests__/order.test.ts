@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { RuleNode } from '../../../../contracts/segment-rules';
+import { dependencyOrder, dependentsOf, findCycle, isTimeDependent } from '../order';
+
+const ref = (segmentId: string): RuleNode => ({
+  kind: 'group',
+  op: 'and',
+  children: [{ kind: 'segment', operator: 'in', segmentId }],
+});
+const plain: RuleNode = {
+  kind: 'group',
+  op: 'and',
+  children: [{ kind: 'field', field: 'gender', operator: 'equals', value: 'female' }],
+};
+
+describe('segments that refer to segments', () => {
+  const segments = [
+    { segmentId: 'c', rules: ref('b') },
+    { segmentId: 'b', rules: ref('a') },
+    { segmentId: 'a', rules: plain },
+    { segmentId: 'ext', rules: null },
+  ];
+
+  it('are computed after the segments they refer to', () => {
+    assert.deepEqual(
+      dependencyOrder(segments).map((s) => s.segmentId),
+      ['a', 'b', 'c', 'ext']
+    );
+  });
+
+  it('are recomputed when a segment they refer to changes, directly or not', () => {
+    assert.deepEqual(
+      dependentsOf(segments, 'a')
+        .map((s) => s.segmentId)
+        .sort(),
+      ['b', 'c']
+    );
+    assert.deepEqual(dependentsOf(segments, 'c'), []);
+  });
+
+  it('may not refer back to themselves', () => {
+    assert.deepEqual(findCycle(segments, 'a', ref('c')), ['a', 'c', 'b', 'a']);
+    assert.deepEqual(findCycle(segments, 'a', ref('a')), ['a', 'a']);
+    assert.equal(findCycle(segments, 'a', ref('ext')), null);
+  });
+});
+
+describe('rules that drift as days pass', () => {
+  it('are those with a last-N-days window, a first event or an age', () => {
+    const event = (window: object): RuleNode =>
+      ({
+        kind: 'event',
+        did: true,
+        eventType: 'View',
+        target: { type: 'any' },
+        count: { operator: 'atLeast', value: 1 },
+        window,
+      }) as RuleNode;
+    assert.equal(
+      isTimeDependent({
+        kind: 'group',
+        op: 'or',
+        children: [plain, event({ type: 'lastDays', days: 3 })],
+      }),
+      true
+    );
+    assert.equal(isTimeDependent(event({ type: 'ever' })), false);
+    assert.equal(
+      isTimeDependent({ kind: 'field', field: 'age', operator: 'gte', value: 18 }),
+      true
+    );
+    assert.equal(isTimeDependent({ kind: 'firstEvent', eventType: 'View', days: 7 }), true);
+    assert.equal(isTimeDependent(plain), false);
+  });
+});
