@@ -1,0 +1,18 @@
+// npm run build: the plugin's admin and server bundles. `strapi-plugin build` exits 0 even when
+// the build fails, which would leave an old bundle in place silently: check both are new.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const started = Date.now();
+const res = spawnSync('npx', ['strapi-plugin', 'build'], { cwd: root, stdio: 'inherit' });
+const bundles = ['dist/server/index.js', 'dist/admin/index.js'].map((f) => path.join(root, f));
+const stale = bundles.filter((f) => !fs.existsSync(f) || fs.statSync(f).mtimeMs < started - 1000);
+if (res.status !== 0 || stale.length > 0) {
+  console.error(
+    `\nThe plugin build failed: ${stale.map((f) => path.relative(root, f)).join(', ') || 'see above'} not written.`
+  );
+  process.exit(1);
+}
