@@ -29,6 +29,7 @@ export const TABLE = {
   importJobs: 'segments_import_jobs',
   importErrors: 'segments_import_errors',
   importRows: 'segments_import_rows',
+  merges: 'segments_merges',
 } as const;
 
 export const GENDERS = ['female', 'male', 'other'] as const;

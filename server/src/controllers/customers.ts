@@ -4,6 +4,7 @@ import { bulkDeleteSchema } from '../../../contracts/customer-bulk';
 import { timelineQuerySchema } from '../../../contracts/customer-events';
 import { customerListQuerySchema } from '../../../contracts/customer-list';
 import { customerInputSchema } from '../../../contracts/customers';
+import { mergeSchema } from '../../../contracts/merges';
 import { getService } from '../utils/get-service';
 import { validate } from '../validation/validate';
 
@@ -37,6 +38,18 @@ const customers = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async delete(ctx: Context) {
     ctx.body = { data: await getService(strapi, 'customers').delete(ctx.params.documentId) };
+  },
+
+  async merge(ctx: Context) {
+    const { sourceDocumentId } = await validate(mergeSchema, ctx.request.body ?? {}, 'Not a merge');
+    const user = ctx.state.user as { id: number; email: string };
+    ctx.body = {
+      data: await getService(strapi, 'customer-merge').merge(
+        ctx.params.documentId,
+        sourceDocumentId,
+        user
+      ),
+    };
   },
 
   async bulkDelete(ctx: Context) {

@@ -120,6 +120,27 @@ export const databaseModels: Model[] = [
     foreignKeys: [cascadeTo(TABLE.segmentHistory, 'segment', 'segment_id', TABLE.segments)],
   },
   {
+    // The audit trail of merges: document ids, not foreign keys, so it outlives both rows.
+    uid: `plugin::segments.${TABLE.merges}`,
+    singularName: TABLE.merges,
+    tableName: TABLE.merges,
+    attributes: {
+      id: { type: 'increments' },
+      main_customer_id: { type: 'integer' },
+      main_document_id: { type: 'string' },
+      source_document_id: { type: 'string' },
+      merged_by_id: { type: 'integer' },
+      merged_by_email: { type: 'string' },
+      merged_at: { type: 'datetime' },
+      fields_filled: { type: 'text' },
+      source: { type: 'text' },
+    },
+    indexes: [
+      { name: `${TABLE.merges}_main_idx`, columns: ['main_document_id'] },
+      { name: `${TABLE.merges}_customer_idx`, columns: ['main_customer_id'] },
+    ],
+  },
+  {
     // One row per named job: whoever holds an unexpired lease runs it, once across instances.
     uid: `plugin::segments.${TABLE.leases}`,
     singularName: TABLE.leases,

@@ -1,6 +1,7 @@
 import customerBulk from './customer-bulk';
 import customerEvents from './customer-events';
 import customerList from './customer-list';
+import customerMerge from './customer-merge';
 import customers from './customers';
 import demo from './demo';
 import importReport from './import-report';
@@ -16,6 +17,7 @@ export default {
   'customer-list': customerList,
   'customer-bulk': customerBulk,
   'customer-events': customerEvents,
+  'customer-merge': customerMerge,
   segments,
   'segment-engine': segmentEngine,
   'segment-members': segmentMembers,

@@ -33,6 +33,12 @@ export default [
     config: requires('customers.read'),
   },
   {
+    method: 'POST',
+    path: '/customers/:documentId/merge',
+    handler: 'customers.merge',
+    config: requires('customers.merge'),
+  },
+  {
     method: 'PUT',
     path: '/customers/:documentId',
     handler: 'customers.update',
