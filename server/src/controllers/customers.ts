@@ -52,6 +52,20 @@ const customers = ({ strapi }: { strapi: Core.Strapi }) => ({
     };
   },
 
+  async gdprExport(ctx: Context) {
+    const data = await getService(strapi, 'customer-privacy').export(ctx.params.documentId);
+    ctx.attachment(`customer-${ctx.params.documentId}-gdpr-export.json`);
+    ctx.set('Content-Type', 'application/json; charset=utf-8');
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = JSON.stringify(data, null, 2);
+  },
+
+  async anonymize(ctx: Context) {
+    ctx.body = {
+      data: await getService(strapi, 'customer-privacy').anonymize(ctx.params.documentId),
+    };
+  },
+
   async bulkDelete(ctx: Context) {
     const input = await validate(
       bulkDeleteSchema,

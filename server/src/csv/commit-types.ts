@@ -30,6 +30,8 @@ export const reportRows = (batch: BatchCommit, dryRunRoom: number) => ({
     reason: e.reason,
     raw: JSON.stringify(e.raw),
   })),
+  // A dry run keeps what each row would do; a real import, which rows created or updated whom
+  // (the GDPR export lists them).
   outcomes: batch.dryRun
     ? batch.plan.outcomes.slice(0, Math.max(0, dryRunRoom)).map((o) => ({
         job_id: batch.jobId,
@@ -38,6 +40,21 @@ export const reportRows = (batch: BatchCommit, dryRunRoom: number) => ({
         email: o.email,
         fields: JSON.stringify(o.fields),
         reasons: JSON.stringify(o.reasons),
+        customer_id: null,
       }))
-    : [],
+    : batch.plan.outcomes.flatMap((o, i) =>
+        o.action === 'create' || o.action === 'update'
+          ? [
+              {
+                job_id: batch.jobId,
+                line: o.line,
+                action: o.action,
+                email: o.email,
+                fields: JSON.stringify(o.fields),
+                reasons: '[]',
+                customer_id: batch.plan.rowCustomers[i]?.id ?? null,
+              },
+            ]
+          : []
+      ),
 });

@@ -23,6 +23,8 @@ export interface PlannedCustomer {
 
 export interface BatchPlan {
   outcomes: ImportRowOutcome[];
+  /** The customer of each outcome (null for failed rows): its id is known once written. */
+  rowCustomers: (CustomerSnapshot | null)[];
   customers: PlannedCustomer[];
   errors: RowError[];
 }
@@ -41,7 +43,7 @@ export const planBatch = (
   rows: ReturnType<typeof validRows>,
   known: Map<string, CustomerSnapshot>
 ): BatchPlan => {
-  const plan: BatchPlan = { outcomes: [], customers: [], errors: [] };
+  const plan: BatchPlan = { outcomes: [], rowCustomers: [], customers: [], errors: [] };
   const planned = new Map<CustomerSnapshot, PlannedCustomer>();
   for (const { source, result } of rows) {
     if (!result || 'problems' in result) {
@@ -57,6 +59,7 @@ export const planBatch = (
           raw: source.values as Record<string, string>,
         })
       );
+      plan.rowCustomers.push(null);
       plan.outcomes.push({
         line: source.line,
         action: 'fail',
@@ -93,6 +96,7 @@ export const planBatch = (
     entry.addTags.push(...merge.tags);
     entry.addTerms.push(...merge.terms);
     const action = creates ? 'create' : merge.fields.length > 0 ? 'update' : 'unchanged';
+    plan.rowCustomers.push(snapshot);
     plan.outcomes.push({
       line: source.line,
       action,

@@ -72,8 +72,12 @@ export const importModels: Model[] = [
       email: attr('string'),
       fields: attr('text'),
       reasons: attr('text'),
+      customer_id: attr('integer'),
     },
-    indexes: [{ name: `${TABLE.importRows}_job_idx`, columns: ['job_id', 'line'] }],
+    indexes: [
+      { name: `${TABLE.importRows}_job_idx`, columns: ['job_id', 'line'] },
+      { name: `${TABLE.importRows}_customer_idx`, columns: ['customer_id'] },
+    ],
     foreignKeys: [
       {
         name: `${TABLE.importRows}_job_fk`,

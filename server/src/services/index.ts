@@ -2,6 +2,7 @@ import customerBulk from './customer-bulk';
 import customerEvents from './customer-events';
 import customerList from './customer-list';
 import customerMerge from './customer-merge';
+import customerPrivacy from './customer-privacy';
 import customers from './customers';
 import demo from './demo';
 import importReport from './import-report';
@@ -18,6 +19,7 @@ export default {
   'customer-bulk': customerBulk,
   'customer-events': customerEvents,
   'customer-merge': customerMerge,
+  'customer-privacy': customerPrivacy,
   segments,
   'segment-engine': segmentEngine,
   'segment-members': segmentMembers,

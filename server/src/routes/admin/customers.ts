@@ -33,6 +33,18 @@ export default [
     config: requires('customers.read'),
   },
   {
+    method: 'GET',
+    path: '/customers/:documentId/gdpr-export',
+    handler: 'customers.gdprExport',
+    config: requires('customers.read'),
+  },
+  {
+    method: 'POST',
+    path: '/customers/:documentId/anonymize',
+    handler: 'customers.anonymize',
+    config: requires('customers.anonymize'),
+  },
+  {
     method: 'POST',
     path: '/customers/:documentId/merge',
     handler: 'customers.merge',
