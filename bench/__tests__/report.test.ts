@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { NOTES_MARKER, notesOf, renderReport, type ReportInput } from '../lib/report';
+
+const input: ReportInput = {
+  env: {
+    date: '2025-06-01 12:00 UTC',
+    cpu: 'Test CPU',
+    cores: 2,
+    memoryGb: 4,
+    node: 'v20.0.0',
+    strapi: '5.54.0',
+    betterSqlite3: '12.8.0',
+    sqlite: '3.49.0',
+    loadAtStart: 0.5,
+  },
+  postgres: 'PostgreSQL 15.18',
+  customers: 20_000,
+  events: 100_000,
+  runs: 3,
+  command: 'npm run bench -- --quick',
+  seconds: 95,
+  buildSeconds: 7,
+  loadAtEnd: 1.5,
+  scenarios: [],
+  tables: [
+    {
+      engine: 'sqlite',
+      rows: [
+        { name: 'insert-customers', median: 12_345, unit: 'rows/s', detail: 'd', peakRssMb: 300 },
+      ],
+    },
+    { engine: 'postgres', skipped: 'skipped: no PostgreSQL at 127.0.0.1:54329', rows: [] },
+  ],
+};
+
+describe('docs/benchmarks.md', () => {
+  it('keeps what people wrote below the notes marker when the figures are rewritten', () => {
+    const old = `# Benchmarks\nold figures\n\n${NOTES_MARKER}\n## Notes\n\nA 1M run took 40 s.\n`;
+    const report = renderReport(input, notesOf(old));
+    assert.ok(report.endsWith(`${NOTES_MARKER}\n## Notes\n\nA 1M run took 40 s.\n`));
+    assert.ok(!report.includes('old figures'));
+    assert.equal(report.split(NOTES_MARKER).length, 2);
+  });
+
+  it('starts a notes section when the file is new', () => {
+    assert.ok(renderReport(input, notesOf(null)).includes(`${NOTES_MARKER}\n## Notes`));
+  });
+
+  it('states N, M, the versions and the exact command in its header', () => {
+    const report = renderReport(input, notesOf(null));
+    for (const text of [
+      '20,000',
+      '100,000',
+      'Strapi | 5.54.0',
+      'PostgreSQL 15.18',
+      '`npm run bench -- --quick`',
+    ]) {
+      assert.ok(report.includes(text), text);
+    }
+  });
+
+  it('has a table per engine, and says why an engine was skipped instead of failing', () => {
+    const report = renderReport(input, notesOf(null));
+    assert.match(
+      report,
+      /## SQLite\n[\s\S]*\| insert-customers \| 12,345 \| rows\/s \| d \| 300 \|/
+    );
+    assert.match(report, /## PostgreSQL\n[\s\S]*skipped: no PostgreSQL at 127\.0\.0\.1:54329/);
+  });
+});

@@ -1,0 +1,60 @@
+import { isThroughput, type Latency, type Scenario, type Throughput } from '../scenarios/types';
+import type { ScenarioResult } from './protocol';
+import { median } from './stats';
+
+/** One line of an engine's table: the median over the runs and how it was reached. */
+export interface SummaryRow {
+  name: string;
+  /** The median figure, or undefined when a run failed. */
+  median?: number;
+  unit: string;
+  detail: string;
+  /** Highest peak RSS of the scenario over the runs, in MB. */
+  peakRssMb?: number;
+}
+
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const ms = (n: number) => n.toFixed(1);
+const max = (values: (number | null | undefined)[]) => {
+  const numbers = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  return numbers.length > 0 ? Math.max(...numbers) : undefined;
+};
+
+const throughputRow = (runs: Throughput[]) => {
+  const rates = runs.map((r) => r.rows / r.seconds);
+  const extra = runs[0].extra ? `, ${runs[0].extra}` : '';
+  return {
+    median: median(rates),
+    unit: 'rows/s',
+    detail: `${int(runs[0].rows)} rows in ${median(runs.map((r) => r.seconds)).toFixed(2)} s${extra}; runs ${rates.map(int).join(' · ')}`,
+  };
+};
+
+const latencyRow = (runs: Latency[]) => ({
+  median: median(runs.map((r) => r.p95)),
+  unit: 'ms (p95)',
+  detail: `p50 ${ms(median(runs.map((r) => r.p50)))} / p95 ${ms(median(runs.map((r) => r.p95)))} ms; ${runs[0].requests} requests a run; p95 of runs ${runs.map((r) => ms(r.p95)).join(' · ')}`,
+});
+
+/** Folds the runs of one engine into one row per scenario; any failed run fails the row. */
+export const summarize = (scenarios: readonly Scenario[], runs: ScenarioResult[][]): SummaryRow[] =>
+  scenarios.map((scenario) => {
+    const results = runs.map((run) => run.find((r) => r.name === scenario.name));
+    const memory = { peakRssMb: max(results.map((r) => r?.peakRssMb)) };
+    const failed = results.find((r) => !r?.measurement);
+    if (failed) {
+      const failures = results.filter((r) => !r?.measurement).length;
+      const why = failed?.error ?? 'no result';
+      return {
+        name: scenario.name,
+        unit: scenario.unit,
+        detail: `failed in ${failures} of ${runs.length} runs: ${why}`,
+        ...memory,
+      };
+    }
+    const measured = results.map((r) => r!.measurement!);
+    const row = measured.every(isThroughput)
+      ? throughputRow(measured)
+      : latencyRow(measured as Latency[]);
+    return { name: scenario.name, ...row, ...memory };
+  });

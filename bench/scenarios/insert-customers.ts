@@ -1,0 +1,25 @@
+import { analyze, loadCustomers } from '../lib/dataset';
+import type { Scenario } from './types';
+
+/** The bulk writer behind the demo seed (and later the import): N customers in one transaction. */
+export default {
+  name: 'insert-customers',
+  description:
+    'Inserts N generated customers with their child rows (emails, phones, tags, terms, name ' +
+    'tokens) through `insertCustomers` in one knex transaction, into an empty database; ' +
+    'generating them is not timed.',
+  unit: 'rows/s',
+  needs: ['strapi'],
+  async run(ctx) {
+    if (ctx.hasCustomers()) throw new Error('insert-customers must run on an empty database');
+    const knex = await ctx.knex();
+    const { loaded, seconds, children } = await loadCustomers(knex, ctx.customers);
+    ctx.rememberCustomers(loaded);
+    await analyze(knex, ctx.engine);
+    return {
+      rows: ctx.customers,
+      seconds,
+      extra: `+ ${children.toLocaleString('en-US')} child rows`,
+    };
+  },
+} satisfies Scenario;
