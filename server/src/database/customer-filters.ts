@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
 import type { CustomerListFilters } from '../../../contracts/customer-list';
-import { nameTokens, normalizePhone } from '../../../contracts/customer-fields';
+import { nameTokens } from '../../../contracts/customer-fields';
 
 /** `column` starts with `prefix`, as a range so that a plain b-tree index serves it on any engine. */
 const startsWith = (qb: Knex.QueryBuilder, column: string, prefix: string) =>
@@ -35,24 +35,40 @@ const yearsAgo = (years: number, today = new Date()) =>
  */
 const applySearch = (knex: Knex, qb: Knex.QueryBuilder, q: string) => {
   const text = q.trim().toLowerCase();
+  const emails = () => startsWith(knex(TABLE.emails).select('customer_id'), 'normalized', text);
+  // Digits with spaces, dashes, dots, brackets or a leading + / 00: the start of a phone number.
+  if (/^[+\d\s\-().]+$/.test(text)) {
+    const digits = text.replace(/^\+/, '').replace(/^00/, '').replace(/\D/g, '');
+    if (digits.length >= 3) {
+      qb.whereIn('c.id', startsWith(knex(TABLE.phones).select('customer_id'), 'phone', digits));
+      return;
+    }
+  }
   const words = nameTokens(text);
-  const phone = /^[+\d\s\-().]+$/.test(text) ? normalizePhone(text) : null;
-  qb.where((or) => {
-    or.whereIn('c.id', startsWith(knex(TABLE.emails).select('customer_id'), 'normalized', text));
-    if (words.length > 0 && !text.includes('@')) {
-      or.orWhere((and) => {
-        for (const word of words) {
-          and.whereIn(
-            'c.id',
-            startsWith(knex(TABLE.nameTokens).select('customer_id'), 'token', word)
-          );
-        }
-      });
-    }
-    if (phone) {
-      or.orWhereIn('c.id', startsWith(knex(TABLE.phones).select('customer_id'), 'phone', phone));
-    }
+  if (text.includes('@') || words.length === 0) {
+    qb.whereIn('c.id', emails());
+    return;
+  }
+  // Every word starts a word of the name; one IN over a UNION keeps both engines on the indexes
+  // (an OR of INs makes PostgreSQL scan the customers).
+  const [first, ...rest] = words;
+  const byName = startsWith(
+    knex(`${TABLE.nameTokens} as t0`).select('t0.customer_id'),
+    't0.token',
+    first
+  );
+  rest.forEach((word, i) => {
+    const alias = `t${i + 1}`;
+    byName.whereIn(
+      't0.customer_id',
+      startsWith(
+        knex(`${TABLE.nameTokens} as ${alias}`).select(`${alias}.customer_id`),
+        `${alias}.token`,
+        word
+      )
+    );
   });
+  qb.whereIn('c.id', byName.union(emails()));
 };
 
 /** Applies the list's search and filters to a query over the customers table aliased `c`. */

@@ -3,8 +3,26 @@ import { TABLE } from '../../../contracts/constants';
 
 const attr = (type: string) => ({ type }) as Model['attributes'][string];
 
-/** Import jobs, their failed rows and (for dry runs) their per-row outcomes. */
+/** Import and export jobs, failed import rows and the per-row outcomes of imports. */
 export const importModels: Model[] = [
+  {
+    uid: `plugin::segments.${TABLE.exportJobs}`,
+    singularName: TABLE.exportJobs,
+    tableName: TABLE.exportJobs,
+    attributes: {
+      id: attr('increments'),
+      status: attr('string'),
+      request: attr('text'),
+      file_path: attr('text'),
+      rows_done: attr('integer'),
+      rows_total: attr('integer'),
+      error: attr('text'),
+      created_by_id: attr('integer'),
+      created_by_email: attr('string'),
+      created_at: attr('datetime'),
+      finished_at: attr('datetime'),
+    },
+  },
   {
     uid: `plugin::segments.${TABLE.importJobs}`,
     singularName: TABLE.importJobs,
