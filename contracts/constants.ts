@@ -30,6 +30,7 @@ export const TABLE = {
   importErrors: 'segments_import_errors',
   importRows: 'segments_import_rows',
   merges: 'segments_merges',
+  exportJobs: 'segments_export_jobs',
 } as const;
 
 export const GENDERS = ['female', 'male', 'other'] as const;

@@ -5,6 +5,7 @@ import { getService } from './utils/get-service';
 const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'import-runner').stop();
   await getService(strapi, 'segment-engine').idle();
+  await getService(strapi, 'exports').idle();
 };
 
 export default destroy;

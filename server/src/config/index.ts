@@ -12,6 +12,8 @@ export interface SegmentsConfig {
   importReportEvery: number;
   /** false on instances that should serve requests but never run import jobs. */
   importWorker: boolean;
+  /** Where export files are kept for 7 days. */
+  exportDir: string;
 }
 
 export default {
@@ -22,6 +24,7 @@ export default {
     importLeaseMs: 60_000,
     importReportEvery: 0,
     importWorker: true,
+    exportDir: '.tmp/segments-exports',
   }),
   validator(config: SegmentsConfig) {
     if (!Number.isInteger(config.pageSize) || config.pageSize < 1 || config.pageSize > 500) {

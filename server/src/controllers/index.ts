@@ -1,6 +1,7 @@
 import customers from './customers';
+import exportsController from './exports';
 import imports from './imports';
 import segments from './segments';
 import settings from './settings';
 
-export default { customers, imports, segments, settings };
+export default { customers, exports: exportsController, imports, segments, settings };

@@ -5,6 +5,7 @@ import customerMerge from './customer-merge';
 import customerPrivacy from './customer-privacy';
 import customers from './customers';
 import demo from './demo';
+import exportsService from './exports';
 import importReport from './import-report';
 import importRunner from './import-runner';
 import imports from './imports';
@@ -26,6 +27,7 @@ export default {
   settings,
   demo,
   imports,
+  exports: exportsService,
   'import-runner': importRunner,
   'import-report': importReport,
 };

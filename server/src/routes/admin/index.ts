@@ -1,9 +1,10 @@
 import customers from './customers';
+import exportsRoutes from './exports';
 import imports from './imports';
 import segments from './segments';
 import settings from './settings';
 
 export default () => ({
   type: 'admin',
-  routes: [...customers, ...segments, ...imports, ...settings],
+  routes: [...customers, ...segments, ...imports, ...exportsRoutes, ...settings],
 });

@@ -1,0 +1,197 @@
+import fs from 'fs';
+import path from 'path';
+import { once } from 'events';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import Papa from 'papaparse';
+import { TABLE } from '../../../contracts/constants';
+import type { ExportField, ExportJob, ExportRequest } from '../../../contracts/exports';
+import { BOM, cellOf } from '../csv/export-format';
+import { exportPage } from '../csv/export-query';
+import { knexOf } from '../database/knex';
+import { toIso } from '../utils/dates';
+
+const PAGE = 5000;
+const KEEP_MS = 7 * 24 * 3600_000;
+
+const toExportJob = (row: Record<string, any>): ExportJob => {
+  const request = JSON.parse(row.request ?? '{}') as ExportRequest;
+  const finishedAt = toIso(row.finished_at);
+  return {
+    id: row.id,
+    status: row.status,
+    fields: request.fields as ExportField[],
+    rowsDone: Number(row.rows_done ?? 0),
+    rowsTotal:
+      row.rows_total === null || row.rows_total === undefined ? null : Number(row.rows_total),
+    error: row.error ?? null,
+    createdBy: row.created_by_email ?? null,
+    createdAt: toIso(row.created_at)!,
+    finishedAt,
+    expiresAt:
+      finishedAt && row.status === 'completed'
+        ? new Date(Date.parse(finishedAt) + KEEP_MS).toISOString()
+        : null,
+  };
+};
+
+/**
+ * CSV exports of customers, made in the background: streamed page by page from the database
+ * into a file (UTF-8 with BOM, RFC 4180 quoting, formula-like values neutralised), kept 7 days.
+ */
+const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => knexOf(strapi);
+  const dir = () =>
+    path.resolve(strapi.dirs.app.root, strapi.plugin('segments').config('exportDir') as string);
+  const running = new Set<Promise<void>>();
+
+  const rowOf = async (id: number) => {
+    const row = await knex()(TABLE.exportJobs).where('id', id).first();
+    if (!row) throw new errors.NotFoundError(`No export with id ${id}`);
+    return row;
+  };
+
+  const write = async (id: number, request: ExportRequest, file: string) => {
+    const fields = request.fields as ExportField[];
+    const out = fs.createWriteStream(file, { encoding: 'utf8' });
+    const put = async (text: string) => {
+      if (!out.write(text)) await once(out, 'drain');
+    };
+    await put(`${BOM}${Papa.unparse([fields])}\r\n`);
+    let afterId = 0;
+    let done = 0;
+    const client = strapi.db.dialect.client;
+    for (;;) {
+      const rows: Record<string, unknown>[] = await exportPage(
+        knex(),
+        client,
+        fields,
+        request,
+        afterId,
+        PAGE
+      );
+      if (rows.length === 0) break;
+      afterId = Number(rows[rows.length - 1].id);
+      await put(
+        `${Papa.unparse(
+          rows.map((r) => fields.map((f) => cellOf(r, f))),
+          { quotes: false }
+        )}\r\n`
+      );
+      done += rows.length;
+      await knex()(TABLE.exportJobs).where('id', id).update({ rows_done: done });
+    }
+    out.end();
+    await once(out, 'finish');
+    return done;
+  };
+
+  const run = async (id: number) => {
+    const row = await rowOf(id);
+    const request = JSON.parse(row.request) as ExportRequest;
+    fs.mkdirSync(dir(), { recursive: true });
+    const file = path.join(dir(), `export-${id}-${Date.now()}.csv`);
+    try {
+      await knex()(TABLE.exportJobs).where('id', id).update({ status: 'running', file_path: file });
+      const done = await write(id, request, file);
+      await knex()(TABLE.exportJobs)
+        .where('id', id)
+        .update({
+          status: 'completed',
+          rows_done: done,
+          rows_total: done,
+          finished_at: new Date(),
+        });
+      await notify(row, id, `Your customer export is ready: ${done} customers`);
+    } catch (error) {
+      fs.rmSync(file, { force: true });
+      strapi.log.error(`[segments] export ${id} failed: ${(error as Error).stack}`);
+      await knex()(TABLE.exportJobs)
+        .where('id', id)
+        .update({ status: 'failed', error: (error as Error).message, finished_at: new Date() });
+    }
+  };
+
+  const notify = async (row: Record<string, any>, id: number, subject: string) => {
+    if (!row.created_by_email) return;
+    const base = String(
+      strapi.config.get('admin.absoluteUrl') ?? strapi.config.get('admin.url') ?? '/admin'
+    );
+    const link = `${base.replace(/\/$/, '')}/plugins/segments/exports/${id}`;
+    try {
+      await strapi
+        .plugin('email')
+        .service('email')
+        .send({
+          to: row.created_by_email,
+          subject,
+          text: `${subject}.\n\nDownload it from the admin (you need to be logged in): ${link}\nThe file is removed after 7 days.`,
+        });
+    } catch (error) {
+      strapi.log.warn(`[segments] could not email about export ${id}: ${(error as Error).message}`);
+    }
+  };
+
+  return {
+    /** Queues an export and starts it in the background. */
+    async create(request: ExportRequest, user: { id: number; email: string }) {
+      const [row] = await knex()(TABLE.exportJobs)
+        .insert({
+          status: 'queued',
+          request: JSON.stringify(request),
+          rows_done: 0,
+          created_by_id: user.id,
+          created_by_email: user.email,
+          created_at: new Date(),
+        })
+        .returning('id');
+      const id = (typeof row === 'object' ? row.id : row) as number;
+      const job = run(id).finally(() => running.delete(job));
+      running.add(job);
+      return toExportJob(await rowOf(id));
+    },
+
+    async list() {
+      await this.removeExpired();
+      return (await knex()(TABLE.exportJobs).orderBy('id', 'desc').limit(50)).map(toExportJob);
+    },
+
+    async findOne(id: number) {
+      return toExportJob(await rowOf(id));
+    },
+
+    /** The finished file, streamed. */
+    async file(id: number) {
+      const row = await rowOf(id);
+      if (row.status !== 'completed' || !row.file_path || !fs.existsSync(row.file_path)) {
+        throw new errors.NotFoundError(
+          row.status === 'expired'
+            ? 'This export was removed after 7 days'
+            : 'This export is not ready'
+        );
+      }
+      return fs.createReadStream(row.file_path);
+    },
+
+    /** Removes export files older than 7 days (they hold personal data). */
+    async removeExpired() {
+      const old = await knex()(TABLE.exportJobs)
+        .where('status', 'completed')
+        .andWhere('finished_at', '<', new Date(Date.now() - KEEP_MS));
+      for (const row of old) {
+        if (row.file_path) fs.rmSync(row.file_path, { force: true });
+        await knex()(TABLE.exportJobs)
+          .where('id', row.id)
+          .update({ status: 'expired', file_path: null });
+      }
+      return old.length;
+    },
+
+    /** Resolves when no export runs in this process (tests, shutdown). */
+    async idle() {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+  };
+};
+
+export default exportsService;

@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Core } from '@strapi/strapi';
+import Papa from 'papaparse';
+import type { Customer } from '../../contracts/customers';
+import { captureEmails } from '../helpers/imports';
+import { bootStrapi, stopStrapi } from '../helpers/strapi';
+import { adminWithPermissions, superAdmin, type AdminClient } from '../helpers/users';
+
+let strapi: Core.Strapi;
+let admin: AdminClient;
+let emails: ReturnType<typeof captureEmails>;
+const ids: Record<string, Customer> = {};
+
+const exportCsv = async (body: object, client = admin) => {
+  const res = await client.post('/segments/exports', body);
+  assert.equal(res.status, 202, JSON.stringify(res.body));
+  await strapi.plugin('segments').service('exports').idle();
+  const job = (await client.get(`/segments/exports/${res.body.data.id}`)).body.data;
+  assert.equal(job.status, 'completed', job.error ?? '');
+  const file = await client
+    .get(`/segments/exports/${job.id}/download`)
+    .buffer(true)
+    .parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+  assert.equal(file.status, 200);
+  assert.match(
+    file.headers['content-disposition'],
+    /^attachment; filename="customers-export-\d+\.csv"$/
+  );
+  return { job, text: (file.body as Buffer).toString('utf8') };
+};
+
+describe('CSV export of customers', () => {
+  before(async () => {
+    strapi = await bootStrapi();
+    admin = await superAdmin(strapi);
+    emails = captureEmails(strapi);
+    const add = async (key: string, body: object) => {
+      const res = await admin.post('/segments/customers', body);
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      ids[key] = res.body.data;
+    };
+    await add('zoe', {
+      firstName: 'Zoë',
+      lastName: 'Müller',
+      emails: ['zoe@example.com', 'z@work.example.org'],
+      tags: ['vip', 'b2b'],
+      country: 'Netherlands',
+      street: 'Kade 1, "hoek"\nachter',
+      jobTitle: '=HYPERLINK("http://evil.example","x")',
+    });
+    await add('ben', {
+      firstName: '+Ben',
+      emails: ['ben@example.com'],
+      country: 'Netherlands',
+      city: '@home',
+      gender: 'M',
+    });
+    await add('cas', {
+      firstName: 'Cas',
+      emails: ['cas@example.com'],
+      country: 'Germany',
+      jobTitle: '-1+1',
+    });
+  });
+  after(() => stopStrapi(strapi));
+
+  it('writes the chosen fields of the filtered customers, lists joined, readable by a spreadsheet', async () => {
+    const { job, text } = await exportCsv({
+      fields: ['firstName', 'lastName', 'emails', 'tags', 'street', 'jobTitle', 'city'],
+      filters: { country: 'Netherlands' },
+    });
+    assert.equal(job.rowsDone, 2);
+    assert.ok(text.startsWith('\uFEFF'), 'UTF-8 with a byte order mark');
+    const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
+    assert.deepEqual(rows[0], [
+      'firstName',
+      'lastName',
+      'emails',
+      'tags',
+      'street',
+      'jobTitle',
+      'city',
+    ]);
+    const zoe = rows.find((r) => r[0] === 'Zoë')!;
+    assert.deepEqual(zoe, [
+      'Zoë',
+      'Müller',
+      'zoe@example.com, z@work.example.org',
+      'b2b, vip',
+      'Kade 1, "hoek"\nachter',
+      `'=HYPERLINK("http://evil.example","x")`,
+      '',
+    ]);
+    const ben = rows.find((r) => r[0].includes('Ben'))!;
+    assert.deepEqual([ben[0], ben[6]], [`'+Ben`, `'@home`], 'formula-like values are neutralised');
+    assert.equal(rows.length, 3);
+  });
+
+  it('exports a selection of customers by id', async () => {
+    const { text } = await exportCsv({
+      fields: ['emails', 'jobTitle'],
+      documentIds: [ids.cas.documentId],
+    });
+    const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
+    assert.deepEqual(rows.slice(1), [['cas@example.com', `'-1+1`]]);
+  });
+
+  it('tells the admin by email that the export is ready', async () => {
+    assert.ok(
+      emails.some(
+        (e) => e.to === 'super-admin@example.com' && /export is ready: 1 customers/.test(e.subject)
+      )
+    );
+  });
+
+  it('refuses (403) roles without the bulk export permission, for starting and for downloading', async () => {
+    const editor = await adminWithPermissions(strapi, [
+      'customers.read',
+      'customers.update',
+      'customers.bulk-update',
+    ]);
+    assert.equal((await editor.post('/segments/exports', { fields: ['emails'] })).status, 403);
+    const [latest] = (await admin.get('/segments/exports')).body.data;
+    assert.equal((await editor.get(`/segments/exports/${latest.id}/download`)).status, 403);
+    assert.equal((await editor.get('/segments/exports')).status, 403);
+  });
+
+  it('answers 400 to a field that does not exist', async () => {
+    const res = await admin.post('/segments/exports', { fields: ['emails', 'password'] });
+    assert.equal(res.status, 400);
+    assert.match(res.body.error.message, /"password" is not a field you can export/);
+  });
+});
