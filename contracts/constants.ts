@@ -31,6 +31,7 @@ export const TABLE = {
   importRows: 'segments_import_rows',
   merges: 'segments_merges',
   exportJobs: 'segments_export_jobs',
+  retentionRuns: 'segments_retention_runs',
 } as const;
 
 export const GENDERS = ['female', 'male', 'other'] as const;

@@ -33,6 +33,13 @@ const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
       options: { rule },
     },
   });
+  strapi.cron.add({
+    'segments-retention': {
+      task: () => getService(strapi, 'retention').run('schedule'),
+      options: { rule: strapi.plugin('segments').config('retentionCron') as string },
+    },
+  });
+
   // Jobs queued or left running by a stopped instance are picked up here.
   getService(strapi, 'import-runner').start();
 

@@ -14,6 +14,8 @@ export interface SegmentsConfig {
   importWorker: boolean;
   /** Where export files are kept for 7 days. */
   exportDir: string;
+  /** When the data retention job runs (cron syntax, daily by default). */
+  retentionCron: string;
 }
 
 export default {
@@ -25,6 +27,7 @@ export default {
     importReportEvery: 0,
     importWorker: true,
     exportDir: '.tmp/segments-exports',
+    retentionCron: '30 3 * * *',
   }),
   validator(config: SegmentsConfig) {
     if (!Number.isInteger(config.pageSize) || config.pageSize < 1 || config.pageSize > 500) {

@@ -3,8 +3,20 @@ import { TABLE } from '../../../contracts/constants';
 
 const attr = (type: string) => ({ type }) as Model['attributes'][string];
 
-/** Import and export jobs, failed import rows and the per-row outcomes of imports. */
+/** Jobs: imports, exports and retention runs, failed import rows, per-row import outcomes. */
 export const importModels: Model[] = [
+  {
+    uid: `plugin::segments.${TABLE.retentionRuns}`,
+    singularName: TABLE.retentionRuns,
+    tableName: TABLE.retentionRuns,
+    attributes: {
+      id: attr('increments'),
+      ran_at: attr('datetime'),
+      action: attr('string'),
+      count: attr('integer'),
+      trigger: attr('string'),
+    },
+  },
   {
     uid: `plugin::segments.${TABLE.exportJobs}`,
     singularName: TABLE.exportJobs,

@@ -94,14 +94,12 @@ const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       await knex()(TABLE.exportJobs).where('id', id).update({ status: 'running', file_path: file });
       const done = await write(id, request, file);
-      await knex()(TABLE.exportJobs)
-        .where('id', id)
-        .update({
-          status: 'completed',
-          rows_done: done,
-          rows_total: done,
-          finished_at: new Date(),
-        });
+      await knex()(TABLE.exportJobs).where('id', id).update({
+        status: 'completed',
+        rows_done: done,
+        rows_total: done,
+        finished_at: new Date(),
+      });
       await notify(row, id, `Your customer export is ready: ${done} customers`);
     } catch (error) {
       fs.rmSync(file, { force: true });

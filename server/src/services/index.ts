@@ -11,6 +11,7 @@ import importRunner from './import-runner';
 import imports from './imports';
 import segmentEngine from './segment-engine';
 import segmentMembers from './segment-members';
+import retention from './retention';
 import segments from './segments';
 import settings from './settings';
 
@@ -25,6 +26,7 @@ export default {
   'segment-engine': segmentEngine,
   'segment-members': segmentMembers,
   settings,
+  retention,
   demo,
   imports,
   exports: exportsService,

@@ -11,6 +11,24 @@ export default [
     config: requires('customers.read'),
   },
   {
+    method: 'GET',
+    path: '/retention',
+    handler: 'settings.retention',
+    config: requires('settings.read'),
+  },
+  {
+    method: 'PUT',
+    path: '/retention',
+    handler: 'settings.saveRetention',
+    config: requires('settings.update'),
+  },
+  {
+    method: 'POST',
+    path: '/retention/run',
+    handler: 'settings.runRetention',
+    config: requires('settings.update'),
+  },
+  {
     method: 'PUT',
     path: '/settings',
     handler: 'settings.update',
