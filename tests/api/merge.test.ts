@@ -175,6 +175,54 @@ describe('merging customers', () => {
     );
   });
 
+  it('suggests likely duplicates without merging them', async () => {
+    const a = await create({
+      firstName: 'Sanne',
+      lastName: 'Bos',
+      emails: ['sanne.bos@example.com'],
+      phones: ['31611112222'],
+      dateOfBirth: '1991-02-03',
+    });
+    const byPhone = await create({
+      firstName: 'S.',
+      emails: ['s@other.example.com'],
+      phones: ['+31 6 1111 2222'],
+    });
+    const byBirth = await create({
+      firstName: 'sanne',
+      lastName: 'BOS',
+      dateOfBirth: '03-02-1991',
+    });
+    const byEmail = await create({
+      firstName: 'Sanne',
+      lastName: 'Bos',
+      emails: ['Sanne.Bos@work.example.org'],
+    });
+    await create({
+      firstName: 'Sanne',
+      lastName: 'Visser',
+      emails: ['sanne.bos@elsewhere.example.com'],
+    });
+    const res = await admin.get(`/segments/customers/${a.documentId}/duplicates`);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const found = Object.fromEntries(
+      res.body.data.map((d: { customer: Customer; reasons: string[] }) => [
+        d.customer.documentId,
+        d.reasons,
+      ])
+    );
+    assert.deepEqual(found, {
+      [byPhone.documentId]: ['same phone number'],
+      [byBirth.documentId]: ['same name and date of birth'],
+      [byEmail.documentId]: ['same email name and name'],
+    });
+    assert.equal(
+      (await admin.get(`/segments/customers/${byPhone.documentId}`)).status,
+      200,
+      'nothing merged'
+    );
+  });
+
   it('needs the merge permission', async () => {
     const editor = await adminWithPermissions(strapi, ['customers.read', 'customers.update']);
     const res = await editor.post(`/segments/customers/${main.documentId}/merge`, {

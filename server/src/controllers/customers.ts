@@ -52,6 +52,12 @@ const customers = ({ strapi }: { strapi: Core.Strapi }) => ({
     };
   },
 
+  async duplicates(ctx: Context) {
+    ctx.body = {
+      data: await getService(strapi, 'customer-duplicates').find(ctx.params.documentId),
+    };
+  },
+
   async gdprExport(ctx: Context) {
     const data = await getService(strapi, 'customer-privacy').export(ctx.params.documentId);
     ctx.attachment(`customer-${ctx.params.documentId}-gdpr-export.json`);

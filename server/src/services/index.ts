@@ -1,5 +1,6 @@
 import customerBulk from './customer-bulk';
 import customerEvents from './customer-events';
+import customerDuplicates from './customer-duplicates';
 import customerList from './customer-list';
 import customerMerge from './customer-merge';
 import customerPrivacy from './customer-privacy';
@@ -21,6 +22,7 @@ export default {
   'customer-bulk': customerBulk,
   'customer-events': customerEvents,
   'customer-merge': customerMerge,
+  'customer-duplicates': customerDuplicates,
   'customer-privacy': customerPrivacy,
   segments,
   'segment-engine': segmentEngine,

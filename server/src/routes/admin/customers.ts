@@ -34,6 +34,12 @@ export default [
   },
   {
     method: 'GET',
+    path: '/customers/:documentId/duplicates',
+    handler: 'customers.duplicates',
+    config: requires('customers.read'),
+  },
+  {
+    method: 'GET',
     path: '/customers/:documentId/gdpr-export',
     handler: 'customers.gdprExport',
     config: requires('customers.read'),
