@@ -2,21 +2,12 @@ import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
 import type { CustomerListFilters } from '../../../contracts/customer-list';
 import type { ExportField } from '../../../contracts/exports';
+import { PROFILE_COLUMNS } from '../database/customer-columns';
 import { applyCustomerFilters } from '../database/customer-filters';
 
 const SCALARS: Partial<Record<ExportField, string>> = {
   documentId: 'document_id',
-  firstName: 'first_name',
-  lastName: 'last_name',
-  gender: 'gender',
-  dateOfBirth: 'date_of_birth',
-  street: 'street',
-  houseNumber: 'house_number',
-  zipCode: 'zip_code',
-  city: 'city',
-  country: 'country',
-  jobTitle: 'job_title',
-  referenceId: 'reference_id',
+  ...PROFILE_COLUMNS,
   source: 'source',
   lastActivityAt: 'last_activity_at',
   anonymizedAt: 'anonymized_at',

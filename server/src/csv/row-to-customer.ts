@@ -11,6 +11,7 @@ import {
 } from '../../../contracts/customer-fields';
 import type { Gender } from '../../../contracts/constants';
 import type { ImportColumn } from '../../../contracts/imports';
+import type { ProfileField } from '../database/customer-columns';
 
 /** A validated import row, in stored form. */
 export interface ImportRecord {
@@ -21,18 +22,7 @@ export interface ImportRecord {
   terms: TermConsent[];
 }
 
-export type ScalarField =
-  | 'firstName'
-  | 'lastName'
-  | 'gender'
-  | 'dateOfBirth'
-  | 'street'
-  | 'houseNumber'
-  | 'zipCode'
-  | 'city'
-  | 'country'
-  | 'jobTitle'
-  | 'referenceId';
+export type ScalarField = ProfileField;
 
 export interface RowProblem {
   column: string;

@@ -1,23 +1,12 @@
 import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
+import { PROFILE_COLUMNS } from '../database/customer-columns';
 import { toDateOnly } from '../utils/dates';
 import type { CustomerSnapshot } from './merge';
 import type { ScalarField } from './row-to-customer';
 
 /** Stored column of each single-valued import field. */
-export const SCALAR_COLUMNS: Record<ScalarField, string> = {
-  firstName: 'first_name',
-  lastName: 'last_name',
-  gender: 'gender',
-  dateOfBirth: 'date_of_birth',
-  street: 'street',
-  houseNumber: 'house_number',
-  zipCode: 'zip_code',
-  city: 'city',
-  country: 'country',
-  jobTitle: 'job_title',
-  referenceId: 'reference_id',
-};
+export const SCALAR_COLUMNS: Record<ScalarField, string> = PROFILE_COLUMNS;
 
 /** The customers holding these (normalised) emails: email -> customer id. */
 export const ownersOfEmails = async (knex: Knex, emails: string[]) => {

@@ -5,25 +5,13 @@ import { TABLE } from '../../../contracts/constants';
 import type { Customer, ValidCustomerInput } from '../../../contracts/customers';
 import { nameTokens } from '../../../contracts/customer-fields';
 import { emailOwners, replaceChildren } from '../database/customer-children';
+import { PROFILE_COLUMNS } from '../database/customer-columns';
 import { loadCustomers } from '../database/customer-read';
 import { deleteCustomerRows, refreshMemberCounts, segmentsOf } from '../database/customer-removal';
 import { isUniqueViolation, knexOf } from '../database/knex';
 import { getService } from '../utils/get-service';
 
-const SCALARS = {
-  firstName: 'first_name',
-  lastName: 'last_name',
-  gender: 'gender',
-  dateOfBirth: 'date_of_birth',
-  street: 'street',
-  houseNumber: 'house_number',
-  zipCode: 'zip_code',
-  city: 'city',
-  country: 'country',
-  jobTitle: 'job_title',
-  referenceId: 'reference_id',
-  source: 'source',
-} as const;
+const SCALARS = { ...PROFILE_COLUMNS, source: 'source' } as const;
 
 const scalarColumns = (input: ValidCustomerInput) => {
   const columns: Record<string, unknown> = {};
