@@ -16,6 +16,12 @@ export interface SegmentsConfig {
   exportDir: string;
   /** When the data retention job runs (cron syntax, daily by default). */
   retentionCron: string;
+  /** Tracking endpoints open to anyone (true) or only to API tokens allowed to use them. */
+  trackingPublic: boolean;
+  /** The site's own event types, beside View, Click, Like ... */
+  customEventTypes: string[];
+  /** Tracking requests (events count one each) per IP and per visitor in a window. */
+  trackingRateLimit: { windowMs: number; perIp: number; perVisitor: number };
 }
 
 export default {
@@ -28,6 +34,9 @@ export default {
     importWorker: true,
     exportDir: '.tmp/segments-exports',
     retentionCron: '30 3 * * *',
+    trackingPublic: true,
+    customEventTypes: [],
+    trackingRateLimit: { windowMs: 60_000, perIp: 6000, perVisitor: 600 },
   }),
   validator(config: SegmentsConfig) {
     if (!Number.isInteger(config.pageSize) || config.pageSize < 1 || config.pageSize > 500) {

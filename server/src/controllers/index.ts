@@ -2,6 +2,7 @@ import customers from './customers';
 import exportsController from './exports';
 import imports from './imports';
 import segments from './segments';
+import tracking from './tracking';
 import settings from './settings';
 
-export default { customers, exports: exportsController, imports, segments, settings };
+export default { customers, exports: exportsController, imports, segments, settings, tracking };

@@ -15,6 +15,7 @@ import segmentMembers from './segment-members';
 import retention from './retention';
 import segments from './segments';
 import settings from './settings';
+import tracking from './tracking';
 
 export default {
   customers,
@@ -29,6 +30,7 @@ export default {
   'segment-members': segmentMembers,
   settings,
   retention,
+  tracking,
   demo,
   imports,
   exports: exportsService,
