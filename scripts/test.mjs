@@ -1,5 +1,5 @@
 // npm test: unit tests, then API tests against a booted playground Strapi.
-//   --unit   unit tests only          --api   API tests only
+//   --unit   unit tests only          --api   API tests only          --e2e   browser tests
 //   --pg     API tests on PostgreSQL (DATABASE_HOST/PORT/USERNAME/PASSWORD, default 127.0.0.1:5432 strapi/strapi)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,8 +10,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
 const pg = flag('--pg');
-const runUnit = !pg && !flag('--api');
-const runApi = !flag('--unit');
+const e2e = flag('--e2e');
+const runUnit = !pg && !e2e && !flag('--api');
+const runApi = !e2e && !flag('--unit');
 
 const find = (dir, test) => {
   const out = [];
@@ -41,6 +42,15 @@ if (runUnit) {
     find(d, (f) => f.includes(`${path.sep}__tests__${path.sep}`) && /\.test\.tsx?$/.test(f))
   );
   nodeTest(unit, {});
+}
+
+if (e2e) {
+  run(process.execPath, ['scripts/ensure-built.mjs']);
+  run(process.execPath, ['scripts/compile-playground.mjs']);
+  nodeTest(
+    find('tests/e2e', (f) => f.endsWith('.test.ts')),
+    { DATABASE_CLIENT: 'sqlite' }
+  );
 }
 
 if (runApi) {
