@@ -118,6 +118,24 @@ const demo = ({ strapi }: { strapi: Core.Strapi }) => ({
         }))
       );
     });
+    // The external segment's members, as a CRM would push them: every 15th customer.
+    const knex = knexOf(strapi);
+    const external = await knex(TABLE.segments).where('segment_id', 'ev-launch').first();
+    const members = await knex(TABLE.customers).select('id').whereRaw('id % 15 = 0');
+    for (let i = 0; i < members.length; i += 200) {
+      await knex(TABLE.memberships).insert(
+        members
+          .slice(i, i + 200)
+          .map((m: { id: number }) => ({
+            segment_id: external.id,
+            customer_id: m.id,
+            added_at: new Date(),
+          }))
+      );
+    }
+    await knex(TABLE.segments)
+      .where('id', external.id)
+      .update({ member_count: members.length, last_computed_at: new Date() });
     const engine = strapi.plugin('segments').service('segment-engine');
     for (const segment of await knexOf(strapi)(TABLE.segments).where('kind', 'rule')) {
       await engine.recompute(segment.id);
