@@ -52,6 +52,7 @@ describe('a 50 MB import', () => {
       late < early + 100 * 1024 * 1024,
       `peak RSS rose from ${mb(early)} MB to ${mb(late)} MB`
     );
-    assert.ok(Math.max(...samples) < 700 * 1024 * 1024, `peak RSS ${mb(Math.max(...samples))} MB`);
+    // A guard against a leak that would take the machine down; the bench records the real peak.
+    assert.ok(Math.max(...samples) < 1024 * 1024 * 1024, `peak RSS ${mb(Math.max(...samples))} MB`);
   });
 });
