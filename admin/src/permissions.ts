@@ -13,7 +13,9 @@ export const pluginPermissions = {
   updateCustomers: action('customers.update'),
   deleteCustomers: action('customers.delete'),
   bulkUpdateCustomers: action('customers.bulk-update'),
+  importCustomers: action('customers.import'),
   readSegments: action('segments.read'),
+  manageSegments: action('segments.manage'),
   readSettings: action('settings.read'),
   updateSettings: action('settings.update'),
 };
@@ -33,4 +35,10 @@ export const customerActions: Permission[] = [
 export const settingsActions: Permission[] = [
   ...pluginPermissions.readSettings,
   ...pluginPermissions.updateSettings,
+];
+
+/** What the segment pages ask `useRBAC` about: `canRead` and `canManage`. */
+export const segmentActions: Permission[] = [
+  ...pluginPermissions.readSegments,
+  ...pluginPermissions.manageSegments,
 ];

@@ -10,21 +10,24 @@ interface DeleteDialogProps {
   message: string;
   confirmLabel: string;
   onConfirm: () => void;
+  /** The dialog's heading (default: "Delete customers"). */
+  title?: string;
 }
 
-/** "Are you sure?" before deleting customers; the confirm button names what it does. */
+/** "Are you sure?" before deleting; the confirm button names what it does. */
 export const DeleteDialog = ({
   open,
   onOpenChange,
   message,
   confirmLabel,
   onConfirm,
+  title,
 }: DeleteDialogProps) => {
   const t = useT();
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <ConfirmDialog
-        title={t('delete.title')}
+        title={title ?? t('delete.title')}
         endAction={
           <Dialog.Action>
             <Button fullWidth variant="danger-light" startIcon={<Trash />} onClick={onConfirm}>

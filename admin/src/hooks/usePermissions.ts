@@ -1,5 +1,10 @@
 import { useRBAC } from '@strapi/strapi/admin';
-import { customerActions, pluginPermissions, settingsActions } from '../permissions';
+import {
+  customerActions,
+  pluginPermissions,
+  segmentActions,
+  settingsActions,
+} from '../permissions';
 
 /** What the current admin may do with customers (reading is checked by the page itself). */
 export const useCustomerPermissions = () => {
@@ -23,8 +28,18 @@ export const useSettingsPermissions = () => {
   };
 };
 
-/** Whether the current admin may read segments (to offer them as a filter). */
+/** Whether the current admin may read segments, and create, edit and delete them. */
 export const useSegmentPermissions = () => {
-  const { allowedActions, isLoading } = useRBAC(pluginPermissions.readSegments);
-  return { isLoading, canRead: Boolean(allowedActions.canRead) };
+  const { allowedActions, isLoading } = useRBAC(segmentActions);
+  return {
+    isLoading,
+    canRead: Boolean(allowedActions.canRead),
+    canManage: Boolean(allowedActions.canManage),
+  };
+};
+
+/** Whether the current admin may import customers from CSV files. */
+export const useImportPermissions = () => {
+  const { allowedActions, isLoading } = useRBAC(pluginPermissions.importCustomers);
+  return { isLoading, canImport: Boolean(allowedActions.canImport) };
 };

@@ -9,6 +9,7 @@ interface CountryFieldProps {
   name?: string;
   label?: string;
   placeholder?: string;
+  disabled?: boolean;
 }
 
 /** A combobox over the English country names the server accepts; typing filters the list. */
@@ -19,6 +20,7 @@ export const CountryField = ({
   name = 'country',
   label,
   placeholder,
+  disabled,
 }: CountryFieldProps) => {
   const t = useT();
   return (
@@ -26,6 +28,7 @@ export const CountryField = ({
       <Field.Label>{label ?? t('customer.country')}</Field.Label>
       <Combobox
         value={value}
+        disabled={disabled}
         onChange={(next) => onChange(next ?? '')}
         onClear={() => onChange('')}
         clearLabel={t('form.clear')}

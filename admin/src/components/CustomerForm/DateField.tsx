@@ -12,6 +12,7 @@ interface DateFieldProps {
   hint?: string;
   maxDate?: Date;
   minDate?: Date;
+  disabled?: boolean;
 }
 
 /** A labelled date picker holding a day as yyyy-mm-dd. */

@@ -1,8 +1,9 @@
-import { Badge, Button, Divider, Flex, Typography } from '@strapi/design-system';
+import { Button, Divider, Flex } from '@strapi/design-system';
 import { Trash } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { Customer } from '../../../../contracts/customers';
 import { useT } from '../../hooks/useT';
+import { CustomerSegments } from './CustomerSegments';
 import { Detail } from './ProfileCard';
 
 interface ProfileSidePanelProps {
@@ -11,7 +12,7 @@ interface ProfileSidePanelProps {
   onDelete?: () => void;
 }
 
-/** The profile's right column: segments, where the profile came from, and Delete. */
+/** The profile's right column: segments (with "Why?"), where the profile came from, Delete. */
 export const ProfileSidePanel = ({ customer, onDelete }: ProfileSidePanelProps) => {
   const t = useT();
   const { formatDate } = useIntl();
@@ -30,22 +31,7 @@ export const ProfileSidePanel = ({ customer, onDelete }: ProfileSidePanelProps) 
       hasRadius
       shadow="tableShadow"
     >
-      <Flex direction="column" alignItems="stretch" gap={2}>
-        <Typography tag="h2" variant="sigma" textColor="neutral600">
-          {t('profile.segments')}
-        </Typography>
-        {customer.segments.length === 0 ? (
-          <Typography textColor="neutral500">{t('profile.segments.none')}</Typography>
-        ) : (
-          <Flex tag="ul" gap={2} wrap="wrap">
-            {customer.segments.map((segment) => (
-              <li key={segment.documentId}>
-                <Badge title={segment.segmentId}>{segment.name}</Badge>
-              </li>
-            ))}
-          </Flex>
-        )}
-      </Flex>
+      <CustomerSegments customer={customer} />
       <Divider />
       <Flex tag="dl" direction="column" alignItems="stretch" gap={3} style={{ margin: 0 }}>
         <Detail label={t('profile.source')}>{t(`source.${customer.source}`)}</Detail>

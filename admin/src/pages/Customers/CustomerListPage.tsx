@@ -5,6 +5,7 @@ import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import type { Customer } from '../../../../contracts/customers';
+import { ImportCustomers } from '../../components/Import/ImportCustomers';
 import { ActiveFilters } from '../../components/List/ActiveFilters';
 import { BulkDeleteDialog } from '../../components/List/BulkDeleteDialog';
 import { CustomerFilters } from '../../components/List/CustomerFilters';
@@ -118,11 +119,14 @@ export const CustomerListPage = () => {
         title={t('customers.title')}
         subtitle={pagination ? t('customers.count', { total }) : undefined}
         primaryAction={
-          permissions.canCreate ? (
-            <Button tag={Link} to={paths.newCustomer} startIcon={<Plus />}>
-              {t('customers.add')}
-            </Button>
-          ) : null
+          <Flex gap={2}>
+            <ImportCustomers onDone={reload} />
+            {permissions.canCreate && (
+              <Button tag={Link} to={paths.newCustomer} startIcon={<Plus />}>
+                {t('customers.add')}
+              </Button>
+            )}
+          </Flex>
         }
       />
       <Layouts.Action

@@ -1,0 +1,83 @@
+import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import type { MouseEvent } from 'react';
+import { useIntl } from 'react-intl';
+import { Link, useNavigate } from 'react-router-dom';
+import type { ImportJob } from '../../../../contracts/imports';
+import { useT } from '../../hooks/useT';
+import { isActive, progressPercent } from '../../utils/importProgress';
+import { paths } from '../../utils/paths';
+import { RelativeTime } from '../RelativeTime';
+import { ImportStatusBadge } from './ImportStatusBadge';
+
+const stopPropagation = (event: MouseEvent) => event.stopPropagation();
+
+/** Past and running imports: file, status, who started it, when, and the counts. */
+export const ImportTable = ({ jobs }: { jobs: ImportJob[] }) => {
+  const t = useT();
+  const navigate = useNavigate();
+  const { formatNumber } = useIntl();
+  const th = (label: string) => (
+    <Th>
+      <Typography variant="sigma" textColor="neutral600">
+        {label}
+      </Typography>
+    </Th>
+  );
+  return (
+    <Table colCount={5} rowCount={jobs.length + 1}>
+      <Thead>
+        <Tr>
+          {th(t('imports.column.file'))}
+          {th(t('imports.column.status'))}
+          {th(t('imports.column.by'))}
+          {th(t('imports.column.when'))}
+          {th(t('imports.column.counts'))}
+        </Tr>
+      </Thead>
+      <Tbody>
+        {jobs.map((job) => (
+          <Tr key={job.id} cursor="pointer" onClick={() => navigate(paths.importJob(job.id))}>
+            <Td>
+              <Typography
+                tag={Link}
+                to={paths.importJob(job.id)}
+                onClick={stopPropagation}
+                fontWeight="semiBold"
+                textColor="neutral800"
+                ellipsis
+              >
+                {job.fileName}
+              </Typography>
+            </Td>
+            <Td>
+              <ImportStatusBadge job={job} />
+            </Td>
+            <Td>
+              <Typography textColor="neutral800">{job.createdBy ?? '-'}</Typography>
+            </Td>
+            <Td>
+              <Typography textColor="neutral800">
+                <RelativeTime value={job.createdAt} />
+              </Typography>
+            </Td>
+            <Td>
+              <Typography textColor="neutral800">
+                {isActive(job)
+                  ? t('imports.running', {
+                      percent: progressPercent(job),
+                      done: formatNumber(job.rowsDone),
+                    })
+                  : t('imports.counts', {
+                      created: formatNumber(job.created),
+                      updated: formatNumber(job.updated),
+                      unchanged: formatNumber(job.unchanged),
+                      failed: formatNumber(job.failed),
+                    })}
+              </Typography>
+            </Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+};

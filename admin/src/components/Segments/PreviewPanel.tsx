@@ -1,0 +1,82 @@
+import { Box, Flex, Loader, Typography } from '@strapi/design-system';
+import { Link } from 'react-router-dom';
+import type { GroupNode } from '../../../../contracts/segment-rules';
+import { useSegmentPreview } from '../../hooks/useSegmentPreview';
+import { useT } from '../../hooks/useT';
+import { apiErrorMessage } from '../../utils/apiErrors';
+import { customerName } from '../../utils/customerName';
+import { paths } from '../../utils/paths';
+
+/**
+ * The live count while editing rules: how many customers match now and ten of them, refreshed
+ * half a second after the last change (nothing is saved). `rules` is null while the rules still
+ * need values.
+ */
+export const PreviewPanel = ({ rules }: { rules: GroupNode | null }) => {
+  const t = useT();
+  const preview = useSegmentPreview(rules);
+  const { result } = preview;
+  const failure = preview.error ? apiErrorMessage(preview.error) : undefined;
+
+  return (
+    <Flex
+      tag="aside"
+      aria-label={t('preview.title')}
+      direction="column"
+      alignItems="stretch"
+      gap={3}
+      background="neutral0"
+      padding={5}
+      hasRadius
+      shadow="tableShadow"
+      // Stays in view beside a long list of conditions, below the admin's sticky header.
+      style={{ position: 'sticky', top: '8rem' }}
+    >
+      <Flex justifyContent="space-between" gap={2}>
+        <Typography tag="h2" variant="delta">
+          {t('preview.title')}
+        </Typography>
+        {preview.isPending && preview.ready && <Loader small>{t('preview.updating')}</Loader>}
+      </Flex>
+      <Box aria-live="polite" aria-busy={preview.isPending}>
+        {!preview.ready ? (
+          <Typography textColor="neutral600">{t('preview.incomplete')}</Typography>
+        ) : failure ? (
+          <Typography textColor="danger600">{failure}</Typography>
+        ) : result ? (
+          <Typography variant="alpha" tag="p">
+            {t('preview.count', { count: result.count })}
+          </Typography>
+        ) : (
+          <Typography textColor="neutral600">{t('preview.loading')}</Typography>
+        )}
+      </Box>
+      {preview.ready && !failure && result && result.sample.length > 0 && (
+        <Flex direction="column" alignItems="stretch" gap={2}>
+          <Typography variant="sigma" textColor="neutral600">
+            {t('preview.sample', { count: result.sample.length })}
+          </Typography>
+          <Flex tag="ul" direction="column" alignItems="stretch" gap={1}>
+            {result.sample.map((customer) => (
+              <li key={customer.documentId}>
+                <Typography
+                  tag={Link}
+                  to={paths.customer(customer.documentId)}
+                  textColor="primary600"
+                >
+                  {customerName(customer, t)}
+                </Typography>
+                {customer.emails[0] && customerName(customer, t) !== customer.emails[0] && (
+                  <Typography variant="pi" textColor="neutral600">
+                    {' '}
+                    · {customer.emails[0]}
+                  </Typography>
+                )}
+              </li>
+            ))}
+          </Flex>
+        </Flex>
+      )}
+    </Flex>
+  );
+};

@@ -1,0 +1,75 @@
+import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import type { MouseEvent } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import type { Segment } from '../../../../contracts/segments';
+import { useT } from '../../hooks/useT';
+import { paths } from '../../utils/paths';
+import { KindBadge } from './KindBadge';
+import { LastComputed } from './LastComputed';
+import { MemberBar } from './MemberBar';
+
+/** The name link handles its own click; the row's click would open the page twice. */
+const stopPropagation = (event: MouseEvent) => event.stopPropagation();
+
+/** Every segment with its ID, kind, members (as a bar against the largest) and last compute. */
+export const SegmentTable = ({ segments }: { segments: Segment[] }) => {
+  const t = useT();
+  const navigate = useNavigate();
+  const max = Math.max(0, ...segments.map((s) => s.memberCount));
+  const header = (label: string) => (
+    <Th>
+      <Typography variant="sigma" textColor="neutral600">
+        {label}
+      </Typography>
+    </Th>
+  );
+  return (
+    <Table colCount={5} rowCount={segments.length + 1}>
+      <Thead>
+        <Tr>
+          {header(t('segments.column.name'))}
+          {header(t('segments.column.segmentId'))}
+          {header(t('segments.column.kind'))}
+          {header(t('segments.column.members'))}
+          {header(t('segments.column.computed'))}
+        </Tr>
+      </Thead>
+      <Tbody>
+        {segments.map((segment) => (
+          <Tr
+            key={segment.documentId}
+            cursor="pointer"
+            onClick={() => navigate(paths.segment(segment.documentId))}
+          >
+            <Td>
+              <Typography
+                tag={Link}
+                to={paths.segment(segment.documentId)}
+                onClick={stopPropagation}
+                fontWeight="semiBold"
+                textColor="neutral800"
+                ellipsis
+              >
+                {segment.name}
+              </Typography>
+            </Td>
+            <Td>
+              <Typography textColor="neutral600" tag="code">
+                {segment.segmentId}
+              </Typography>
+            </Td>
+            <Td>
+              <KindBadge kind={segment.kind} />
+            </Td>
+            <Td>
+              <MemberBar count={segment.memberCount} max={max} />
+            </Td>
+            <Td>
+              <LastComputed segment={segment} />
+            </Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+};
