@@ -65,9 +65,9 @@ export const fieldConditionProblem = (c: FieldCondition): string | null => {
 const eventType = yup
   .string()
   .trim()
-  .min(1)
-  .max(100)
-  .required('An event condition needs an event type');
+  .required('An event condition needs an event type')
+  .min(1, 'An event condition needs an event type')
+  .max(100);
 const days = yup.number().integer().min(1).max(3650);
 
 const targetSchema = yup.lazy((target: { type?: string } | undefined) => {
@@ -104,7 +104,12 @@ const targetSchema = yup.lazy((target: { type?: string } | undefined) => {
       return yup
         .object({
           type: yup.string(),
-          pattern: yup.string().trim().min(1).max(500).required('Give a URL pattern'),
+          pattern: yup
+            .string()
+            .trim()
+            .required('Give a URL pattern')
+            .min(1, 'Give a URL pattern')
+            .max(500),
         })
         .noUnknown();
     default:
@@ -209,7 +214,7 @@ const conditionSchemas: Record<string, yup.Schema> = {
         .string()
         .oneOf(['in', 'notIn'], 'segment operator must be in or notIn')
         .required(),
-      segmentId: yup.string().trim().min(1).required('Pick a segment'),
+      segmentId: yup.string().trim().required('Pick a segment').min(1, 'Pick a segment'),
     })
     .noUnknown(),
 };

@@ -122,11 +122,15 @@ export namespace PushMembers {
 
 /** One rule segment's verdict for a customer, with the condition that decided it. */
 export interface SegmentExplanation {
+  documentId: string;
   segmentId: string;
   name: string;
   member: boolean;
-  /** Path of the deciding node in the tree (child indexes from the root) and its text. */
-  decidedBy: { path: number[]; condition: RuleNode } | null;
+  /**
+   * The deciding condition: its path in the tree (child indexes from the root), the condition,
+   * and whether it held for this customer (under NOT a condition that held can keep them out).
+   */
+  decidedBy: { path: number[]; condition: RuleNode; held: boolean } | null;
 }
 export namespace ExplainSegments {
   export interface Response {

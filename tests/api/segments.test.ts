@@ -285,7 +285,9 @@ describe('segments', () => {
     assert.deepEqual(germany.decidedBy, {
       path: [0],
       condition: field('country', 'equals', 'Germany'),
+      held: false,
     });
+    assert.ok(germany.documentId);
   });
 
   it('keeps saving customers when a stored segment has rules it can no longer read', async () => {

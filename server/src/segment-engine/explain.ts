@@ -4,7 +4,7 @@ import type { CompileContext } from './context';
 
 export interface Verdict {
   member: boolean;
-  decidedBy: { path: number[]; condition: RuleNode } | null;
+  decidedBy: { path: number[]; condition: RuleNode; held: boolean } | null;
 }
 
 /**
@@ -20,7 +20,8 @@ export const explain = async (
 ): Promise<Verdict> => {
   if (node.kind !== 'group') {
     const rows = await matchingCustomerIds(node, { ...ctx, mode: 'single' }, [customerId]);
-    return { member: rows.length > 0, decidedBy: { path, condition: node } };
+    const held = rows.length > 0;
+    return { member: held, decidedBy: { path, condition: node, held } };
   }
   const verdicts: Verdict[] = [];
   for (const [index, child] of node.children.entries()) {

@@ -105,7 +105,12 @@ const segmentMembers = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const segment of await loadSegmentRows(knex())) {
         if (segment.kind !== 'rule' || !segment.rules) continue;
         const verdict = await explain(segment.rules, customer.id, ctx);
-        result.push({ segmentId: segment.segmentId, name: segment.name, ...verdict });
+        result.push({
+          documentId: segment.documentId,
+          segmentId: segment.segmentId,
+          name: segment.name,
+          ...verdict,
+        });
       }
       return result;
     },
