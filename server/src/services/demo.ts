@@ -124,13 +124,11 @@ const demo = ({ strapi }: { strapi: Core.Strapi }) => ({
     const members = await knex(TABLE.customers).select('id').whereRaw('id % 15 = 0');
     for (let i = 0; i < members.length; i += 200) {
       await knex(TABLE.memberships).insert(
-        members
-          .slice(i, i + 200)
-          .map((m: { id: number }) => ({
-            segment_id: external.id,
-            customer_id: m.id,
-            added_at: new Date(),
-          }))
+        members.slice(i, i + 200).map((m: { id: number }) => ({
+          segment_id: external.id,
+          customer_id: m.id,
+          added_at: new Date(),
+        }))
       );
     }
     await knex(TABLE.segments)
