@@ -9,7 +9,13 @@ import { knexOf } from '../../server/src/database/knex';
 import { generateCustomers } from '../../server/src/demo/generate';
 import { customerIdOf } from '../helpers/data';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
-import { adminWithPermissions, superAdmin, type AdminClient } from '../helpers/users';
+import request from 'supertest';
+import {
+  adminWithPermissions,
+  contentApiClient,
+  superAdmin,
+  type AdminClient,
+} from '../helpers/users';
 
 let strapi: Core.Strapi;
 let admin: AdminClient;
@@ -272,6 +278,20 @@ describe('segments', () => {
       emails: ['eva@example.com'],
     });
     assert.equal(refused.status, 400);
+  });
+
+  it('lets a CRM with an API token push members by segment ID, and refuses callers without one', async () => {
+    const anonymous = await request(strapi.server.httpServer)
+      .put('/api/segments/external-segments/crm-gold/members')
+      .send({ emails: ['gus@example.com'] });
+    assert.equal(anonymous.status, 403);
+    const crm = await contentApiClient(strapi, { token: true });
+    const res = await crm.put('/api/segments/external-segments/crm-gold/members', {
+      mode: 'replace',
+      emails: ['gus@example.com'],
+    });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(res.body.data, { matched: 1, unknown: 0, memberCount: 1 });
   });
 
   it('explains for each rule segment whether a customer is in and which condition decided', async () => {

@@ -99,5 +99,6 @@ export const contentApiClient = async (strapi: Core.Strapi, options: { token?: b
   return {
     get: (url: string) => auth(agent().get(url)),
     post: (url: string, body: object = {}) => auth(agent().post(url).send(body)),
+    put: (url: string, body: object = {}) => auth(agent().put(url).send(body)),
   };
 };

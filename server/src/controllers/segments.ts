@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { customerListQuerySchema } from '../../../contracts/customer-list';
 import { ruleTreeSchema } from '../../../contracts/segment-rules-schema';
@@ -86,6 +87,22 @@ const segments = ({ strapi }: { strapi: Core.Strapi }) => ({
     );
     ctx.body = {
       data: await getService(strapi, 'segment-members').push(ctx.params.documentId, input as never),
+    };
+  },
+
+  /** The content-API twin of pushMembers, for a CRM with an API token: the segment by its ID. */
+  async pushMembersByToken(ctx: Context) {
+    const input = await validate(
+      membersPushSchema,
+      ctx.request.body ?? {},
+      'The members are not valid'
+    );
+    const segment = (await getService(strapi, 'segments').list()).find(
+      (s) => s.segmentId === ctx.params.segmentId
+    );
+    if (!segment) throw new errors.NotFoundError(`No segment with ID "${ctx.params.segmentId}"`);
+    ctx.body = {
+      data: await getService(strapi, 'segment-members').push(segment.documentId, input as never),
     };
   },
 

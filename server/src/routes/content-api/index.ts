@@ -11,6 +11,13 @@ export default () => {
     routes: [
       { method: 'POST', path: '/events', handler: 'tracking.events', config },
       { method: 'POST', path: '/identify', handler: 'tracking.identify', config },
+      // For a CRM or CDP with an API token (never public): push the members of an external segment.
+      {
+        method: 'PUT',
+        path: '/external-segments/:segmentId/members',
+        handler: 'segments.pushMembersByToken',
+        config: { policies: [] },
+      },
       {
         method: 'GET',
         path: '/tracker.js',
