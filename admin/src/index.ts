@@ -20,13 +20,22 @@ const plugin: StrapiApp['appPlugins'][string] = {
         id: PLUGIN_ID,
         intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'Segments' },
       },
-      {
-        id: 'tag-groups',
-        to: paths.tagGroupsSetting,
-        intlLabel: { id: getTranslation('settings.title'), defaultMessage: 'Tag groups' },
-        Component: () => import('./pages/Settings/TagGroupsSettingsPage'),
-        permissions: pluginPermissions.readSettings,
-      }
+      [
+        {
+          id: 'tag-groups',
+          to: paths.tagGroupsSetting,
+          intlLabel: { id: getTranslation('settings.title'), defaultMessage: 'Tag groups' },
+          Component: () => import('./pages/Settings/TagGroupsSettingsPage'),
+          permissions: pluginPermissions.readSettings,
+        },
+        {
+          id: 'data-retention',
+          to: paths.retentionSetting,
+          intlLabel: { id: getTranslation('retention.title'), defaultMessage: 'Data retention' },
+          Component: () => import('./pages/Settings/RetentionSettingsPage'),
+          permissions: pluginPermissions.readSettings,
+        },
+      ]
     );
     app.registerPlugin({
       id: PLUGIN_ID,

@@ -13,6 +13,9 @@ export const pluginPermissions = {
   updateCustomers: action('customers.update'),
   deleteCustomers: action('customers.delete'),
   bulkUpdateCustomers: action('customers.bulk-update'),
+  mergeCustomers: action('customers.merge'),
+  anonymizeCustomers: action('customers.anonymize'),
+  exportCustomers: action('customers.bulk-export'),
   importCustomers: action('customers.import'),
   readSegments: action('segments.read'),
   manageSegments: action('segments.manage'),
@@ -29,6 +32,12 @@ export const customerActions: Permission[] = [
   ...pluginPermissions.updateCustomers,
   ...pluginPermissions.deleteCustomers,
   ...pluginPermissions.bulkUpdateCustomers,
+];
+
+/** What the profile's privacy actions ask `useRBAC` about: `canMerge` and `canAnonymize`. */
+export const profileActions: Permission[] = [
+  ...pluginPermissions.mergeCustomers,
+  ...pluginPermissions.anonymizeCustomers,
 ];
 
 /** What the settings page asks `useRBAC` about: `canRead` and `canUpdate`. */

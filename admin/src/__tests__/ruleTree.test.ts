@@ -173,7 +173,7 @@ describe('rule tree validation', () => {
     assert.match(errors['0'][0], /age gt needs a value/);
     assert.match(errors['1'][0], /at least one condition/);
     // The contract's min(1) has no message of its own; the node path is left out of yup's.
-    assert.equal(errors['2'][0], 'segmentId must be at least 1 characters');
+    assert.equal(errors['2'][0], 'Pick a segment');
   });
 
   it('starts a new tree that only lacks a value', () => {

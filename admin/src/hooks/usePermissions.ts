@@ -2,6 +2,7 @@ import { useRBAC } from '@strapi/strapi/admin';
 import {
   customerActions,
   pluginPermissions,
+  profileActions,
   segmentActions,
   settingsActions,
 } from '../permissions';
@@ -42,4 +43,20 @@ export const useSegmentPermissions = () => {
 export const useImportPermissions = () => {
   const { allowedActions, isLoading } = useRBAC(pluginPermissions.importCustomers);
   return { isLoading, canImport: Boolean(allowedActions.canImport) };
+};
+
+/** Whether the current admin may merge customers and anonymize them. */
+export const useProfileActionPermissions = () => {
+  const { allowedActions, isLoading } = useRBAC(profileActions);
+  return {
+    isLoading,
+    canMerge: Boolean(allowedActions.canMerge),
+    canAnonymize: Boolean(allowedActions.canAnonymize),
+  };
+};
+
+/** Whether the current admin may export customers to CSV (customers.bulk-export). */
+export const useExportPermissions = () => {
+  const { allowedActions, isLoading } = useRBAC(pluginPermissions.exportCustomers);
+  return { isLoading, canExport: Boolean(allowedActions.canBulkExport) };
 };

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { GetImport, ImportJob, ListImports } from '../../../contracts/imports';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { PLUGIN_ID } from '../pluginId';
+import { saveBlob } from '../utils/saveBlob';
 import { uploadWithProgress, type UploadError } from '../utils/uploadWithProgress';
 
 /** The customer import part of the plugin's admin API (all of it needs customers.import). */
@@ -23,18 +24,6 @@ export const useImports = (enabled = true) =>
 /** GET /segments/imports/:id: one job with its first errors (and, for a dry run, its rows). */
 export const useImportJob = (id: number | null) =>
   useApiQuery<GetImport.Response>(id === null ? null : `${base}/${id}`);
-
-/** Offers a blob to the browser as a download named `fileName`. */
-const saveBlob = (blob: Blob, fileName: string) => {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
-};
 
 /** Downloads (with the admin's token, so not as plain links) and the upload. */
 export const useImportApi = () => {

@@ -17,4 +17,6 @@ export const paths = {
   /** The settings link's `to`, relative to /settings as `addSettingsLink` wants it. */
   tagGroupsSetting: `${PLUGIN_ID}/tag-groups`,
   tagGroups: `/settings/${PLUGIN_ID}/tag-groups`,
+  /** The data retention settings link's `to`, relative to /settings. */
+  retentionSetting: `${PLUGIN_ID}/data-retention`,
 };

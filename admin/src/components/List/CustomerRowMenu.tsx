@@ -1,9 +1,17 @@
 import { IconButton, Menu } from '@strapi/design-system';
-import { More, Trash } from '@strapi/icons';
+import { Download, More, Trash } from '@strapi/icons';
 import { useT } from '../../hooks/useT';
 
-/** A row's "..." menu; for now the one action is Delete (asks for confirmation). */
-export const CustomerRowMenu = ({ name, onDelete }: { name: string; onDelete: () => void }) => {
+interface CustomerRowMenuProps {
+  name: string;
+  /** Absent where the menu offers no GDPR export (a segment's member list). */
+  onGdprExport?: () => void;
+  /** Absent when the admin may not delete customers. */
+  onDelete?: () => void;
+}
+
+/** A row's "..." menu: GDPR export (downloads at once) and Delete (asks for confirmation). */
+export const CustomerRowMenu = ({ name, onGdprExport, onDelete }: CustomerRowMenuProps) => {
   const t = useT();
   return (
     <Menu.Root>
@@ -14,9 +22,16 @@ export const CustomerRowMenu = ({ name, onDelete }: { name: string; onDelete: ()
         variant="ghost"
       />
       <Menu.Content popoverPlacement="bottom-end">
-        <Menu.Item variant="danger" startIcon={<Trash />} onSelect={onDelete}>
-          {t('actions.delete')}
-        </Menu.Item>
+        {onGdprExport && (
+          <Menu.Item startIcon={<Download />} onSelect={onGdprExport}>
+            {t('gdpr.export')}
+          </Menu.Item>
+        )}
+        {onDelete && (
+          <Menu.Item variant="danger" startIcon={<Trash />} onSelect={onDelete}>
+            {t('actions.delete')}
+          </Menu.Item>
+        )}
       </Menu.Content>
     </Menu.Root>
   );

@@ -29,8 +29,10 @@ interface CustomerTableProps {
   selection?: RowSelection;
   sort: Sort;
   onSort: (sort: Sort) => void;
-  /** Absent when the admin may not delete: no row menu then. */
+  /** Absent when the admin may not delete: no Delete in the row menu then. */
   onDelete?: (customer: Customer) => void;
+  /** The row menu's "GDPR export" (absent: no row menu unless Delete is offered). */
+  onGdprExport?: (customer: Customer) => void;
 }
 
 const MAX_SEGMENTS = 2;
@@ -39,11 +41,19 @@ const MAX_SEGMENTS = 2;
 const stopPropagation = (event: MouseEvent) => event.stopPropagation();
 
 /** One page of customers; a click on a row (or its name link) opens the profile. */
-export const CustomerTable = ({ rows, selection, sort, onSort, onDelete }: CustomerTableProps) => {
+export const CustomerTable = ({
+  rows,
+  selection,
+  sort,
+  onSort,
+  onDelete,
+  onGdprExport,
+}: CustomerTableProps) => {
   const t = useT();
   const { formatDate } = useIntl();
   const navigate = useNavigate();
-  const colCount = 6 + (selection ? 1 : 0) + (onDelete ? 1 : 0);
+  const menu = Boolean(onDelete || onGdprExport);
+  const colCount = 6 + (selection ? 1 : 0) + (menu ? 1 : 0);
   const header = (field: SortField | null, label: string) =>
     field ? (
       <SortableHeader field={field} label={label} sort={sort} onSort={onSort} />
@@ -74,7 +84,7 @@ export const CustomerTable = ({ rows, selection, sort, onSort, onDelete }: Custo
           {header(null, t('list.column.country'))}
           {header(null, t('list.column.segments'))}
           {header('lastActivityAt', t('list.column.activity'))}
-          {onDelete && (
+          {menu && (
             <Th>
               <VisuallyHidden>{t('list.column.actions')}</VisuallyHidden>
             </Th>
@@ -148,10 +158,14 @@ export const CustomerTable = ({ rows, selection, sort, onSort, onDelete }: Custo
                     : t('list.activity.none')}
                 </Typography>
               </Td>
-              {onDelete && (
+              {menu && (
                 <Td onClick={stopPropagation}>
                   <Flex justifyContent="flex-end">
-                    <CustomerRowMenu name={name} onDelete={() => onDelete(customer)} />
+                    <CustomerRowMenu
+                      name={name}
+                      onGdprExport={onGdprExport ? () => onGdprExport(customer) : undefined}
+                      onDelete={onDelete ? () => onDelete(customer) : undefined}
+                    />
                   </Flex>
                 </Td>
               )}

@@ -1,5 +1,6 @@
 import { Button, Divider, Flex } from '@strapi/design-system';
 import { Trash } from '@strapi/icons';
+import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import type { Customer } from '../../../../contracts/customers';
 import { useT } from '../../hooks/useT';
@@ -8,12 +9,14 @@ import { Detail } from './ProfileCard';
 
 interface ProfileSidePanelProps {
   customer: Customer;
+  /** Merge, GDPR export, Anonymize: shown above Delete. */
+  actions?: ReactNode;
   /** Absent when the admin may not delete customers: no Delete button then. */
   onDelete?: () => void;
 }
 
-/** The profile's right column: segments (with "Why?"), where the profile came from, Delete. */
-export const ProfileSidePanel = ({ customer, onDelete }: ProfileSidePanelProps) => {
+/** The profile's right column: segments (with "Why?"), where it came from, actions, Delete. */
+export const ProfileSidePanel = ({ customer, actions, onDelete }: ProfileSidePanelProps) => {
   const t = useT();
   const { formatDate } = useIntl();
   const when = (value: string | null) =>
@@ -39,9 +42,15 @@ export const ProfileSidePanel = ({ customer, onDelete }: ProfileSidePanelProps) 
         <Detail label={t('profile.created')}>{when(customer.createdAt)}</Detail>
         <Detail label={t('profile.updated')}>{when(customer.updatedAt)}</Detail>
       </Flex>
-      {onDelete && (
+      {actions && (
         <>
           <Divider />
+          {actions}
+        </>
+      )}
+      {onDelete && (
+        <>
+          {!actions && <Divider />}
           <Button variant="danger-light" startIcon={<Trash />} fullWidth onClick={onDelete}>
             {t('profile.delete')}
           </Button>

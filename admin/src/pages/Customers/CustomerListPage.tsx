@@ -1,13 +1,15 @@
-import { Box, Button, EmptyStateLayout, Flex, SearchForm, Searchbar } from '@strapi/design-system';
+import { Box, Button, EmptyStateLayout, Flex } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Customer } from '../../../../contracts/customers';
+import { ExportCustomers } from '../../components/Export/ExportCustomers';
 import { ImportCustomers } from '../../components/Import/ImportCustomers';
 import { ActiveFilters } from '../../components/List/ActiveFilters';
 import { BulkDeleteDialog } from '../../components/List/BulkDeleteDialog';
+import { CustomerSearch } from '../../components/List/CustomerSearch';
 import { CustomerFilters } from '../../components/List/CustomerFilters';
 import { CustomerTable } from '../../components/List/CustomerTable';
 import { ListPagination } from '../../components/List/ListPagination';
@@ -18,6 +20,7 @@ import { useCustomerPermissions } from '../../hooks/usePermissions';
 import { useRowSelection } from '../../hooks/useRowSelection';
 import { useT } from '../../hooks/useT';
 import { useCustomerApi, useCustomerList } from '../../services/api';
+import { usePrivacyApi } from '../../services/privacy';
 import { apiErrorMessage } from '../../utils/apiErrors';
 import { customerName } from '../../utils/customerName';
 import {
@@ -39,7 +42,7 @@ export const CustomerListPage = () => {
   const { data, error, isLoading, reload } = useCustomerList(state);
   const permissions = useCustomerPermissions();
   const api = useCustomerApi();
-  const [search, setSearch] = useState(state.filters.q ?? '');
+  const privacy = usePrivacyApi();
   const [bulkOpen, setBulkOpen] = useState(false);
   const [toDelete, setToDelete] = useState<Customer | null>(null);
   const [deleteOpen, setDeleteOpen] = useState(false);
@@ -54,8 +57,6 @@ export const CustomerListPage = () => {
   const filtered = countFilters(state.filters) > 0 || Boolean(state.filters.q);
 
   const pagination = data?.meta.pagination;
-
-  useEffect(() => setSearch(state.filters.q ?? ''), [state.filters.q]);
 
   // After deleting the last rows of the last page, show the page that now is the last one.
   useEffect(() => {
@@ -120,6 +121,12 @@ export const CustomerListPage = () => {
         subtitle={pagination ? t('customers.count', { total }) : undefined}
         primaryAction={
           <Flex gap={2}>
+            <ExportCustomers
+              filters={toApiFilters(state.filters)}
+              filtered={filtered}
+              selectedIds={selection.selection.mode === 'rows' ? selection.selection.ids : []}
+              total={total}
+            />
             <ImportCustomers onDone={reload} />
             {permissions.canCreate && (
               <Button tag={Link} to={paths.newCustomer} startIcon={<Plus />}>
@@ -132,26 +139,10 @@ export const CustomerListPage = () => {
       <Layouts.Action
         startActions={
           <>
-            <SearchForm
-              onSubmit={(e: FormEvent) => {
-                e.preventDefault();
-                setState({ page: 1, filters: { ...state.filters, q: search.trim() || undefined } });
-              }}
-            >
-              <Searchbar
-                name="q"
-                value={search}
-                onChange={(e) => setSearch(e.target.value)}
-                onClear={() => {
-                  setSearch('');
-                  setState({ page: 1, filters: { ...state.filters, q: undefined } });
-                }}
-                clearLabel={t('customers.search.clear')}
-                placeholder={t('customers.search.placeholder')}
-              >
-                {t('customers.search.label')}
-              </Searchbar>
-            </SearchForm>
+            <CustomerSearch
+              q={state.filters.q}
+              onSearch={(q) => setState({ page: 1, filters: { ...state.filters, q } })}
+            />
             <CustomerFilters
               filters={state.filters}
               onApply={(filters) => setState({ page: 1, filters })}
@@ -208,6 +199,9 @@ export const CustomerListPage = () => {
               selection={permissions.canBulkUpdate ? selection : undefined}
               sort={state.sort}
               onSort={(sort) => setState({ sort, page: 1 })}
+              onGdprExport={(customer) =>
+                privacy.gdprExport(customer.documentId).catch(notifyFailure)
+              }
               onDelete={
                 permissions.canDelete
                   ? (customer) => {

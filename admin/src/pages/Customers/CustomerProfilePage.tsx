@@ -10,6 +10,7 @@ import { DeleteDialog } from '../../components/DeleteDialog';
 import { CustomerConsents } from '../../components/Profile/CustomerConsents';
 import { CustomerDetails } from '../../components/Profile/CustomerDetails';
 import { CustomerTags } from '../../components/Profile/CustomerTags';
+import { ProfileActions } from '../../components/Profile/ProfileActions';
 import { ProfileSidePanel } from '../../components/Profile/ProfileSidePanel';
 import { useCustomerPermissions, useSettingsPermissions } from '../../hooks/usePermissions';
 import { useT } from '../../hooks/useT';
@@ -30,7 +31,7 @@ export const CustomerProfilePage = () => {
   const api = useCustomerApi();
   const permissions = useCustomerPermissions();
   const settingsPermissions = useSettingsPermissions();
-  const { data, error, isLoading } = useCustomer(documentId);
+  const { data, error, isLoading, reload } = useCustomer(documentId);
   const settings = useSettings(settingsPermissions.canRead);
   // The profile as last saved here (tags), else as loaded.
   const [saved, setSaved] = useState<Customer>();
@@ -108,6 +109,15 @@ export const CustomerProfilePage = () => {
           <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
             <ProfileSidePanel
               customer={customer}
+              actions={
+                <ProfileActions
+                  customer={customer}
+                  onChanged={() => {
+                    setSaved(undefined);
+                    reload();
+                  }}
+                />
+              }
               onDelete={permissions.canDelete ? () => setDeleteOpen(true) : undefined}
             />
           </Grid.Item>
