@@ -8,13 +8,14 @@ export const INSTANCE_ID = randomUUID();
 
 /**
  * Takes the named lease for `ttlMs` when it is free or expired: one conditional UPDATE, so of
- * several Strapi instances on one database exactly one gets it. Returns whether we hold it.
+ * several Strapi instances (or two runs in one) on one database exactly one gets it. Returns
+ * whether we hold it; a held lease is not taken again, even by its owner, until released.
  */
 export const tryLease = async (knex: Knex, name: string, ttlMs: number, owner = INSTANCE_ID) => {
   const now = Date.now();
   const taken = await knex(TABLE.leases)
     .where('name', name)
-    .andWhere((q) => q.where('expires_at', '<', now).orWhere('owner', owner))
+    .andWhere('expires_at', '<', now)
     .update({ owner, expires_at: now + ttlMs });
   if (taken > 0) return true;
   const exists = await knex(TABLE.leases).where('name', name).first();
