@@ -13,6 +13,7 @@ import { postgresEnv, postgresSettings, probePostgres } from './lib/postgres';
 import type { ScenarioResult } from './lib/protocol';
 import { notesOf, renderReport, renderTable, type EngineTable } from './lib/report';
 import { summarize } from './lib/summary';
+import { isTargetSize } from './lib/targets';
 import { SCENARIOS } from './scenarios';
 import type { Engine, Scenario } from './scenarios/types';
 
@@ -45,6 +46,7 @@ const runEngine = async (engine: Engine, options: BenchOptions, scenarios: reado
       run,
       runs: options.runs,
       scenarios: scenarios.map((s) => s.name),
+      quick: options.quick,
       customers: options.customers,
       events: options.events,
     };
@@ -57,7 +59,7 @@ const runEngine = async (engine: Engine, options: BenchOptions, scenarios: reado
       runs.push(scenarios.map((s) => ({ name: s.name, error: message, peakRssMb: NaN })));
     }
   }
-  return summarize(scenarios, runs);
+  return summarize(scenarios, runs, engine, isTargetSize(options.customers, options.events));
 };
 
 const main = async () => {

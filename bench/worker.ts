@@ -6,15 +6,20 @@ import { createContext } from './lib/context';
 import { JOB_VARIABLE, type ScenarioResult, type WorkerJob } from './lib/protocol';
 import { measurePeakRss } from './lib/rss';
 import { SCENARIOS } from './scenarios';
-import { isThroughput, type Measurement } from './scenarios/types';
+import { isLatency, isThroughput, type Measurement } from './scenarios/types';
 
 const job = JSON.parse(process.env[JOB_VARIABLE] ?? 'null') as WorkerJob | null;
 if (!job) throw new Error(`bench/worker.ts runs under bench/run.ts (${JOB_VARIABLE} is not set)`);
 
-const describe = (m: Measurement) =>
-  isThroughput(m)
-    ? `${Math.round(m.rows / m.seconds).toLocaleString('en-US')} rows/s (${m.rows} rows in ${m.seconds.toFixed(2)} s)`
-    : `p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms`;
+const describe = (m: Measurement) => {
+  const extra = m.extra ? `; ${m.extra}` : '';
+  if (isThroughput(m)) {
+    const rate = Math.round(m.rows / m.seconds).toLocaleString('en-US');
+    return `${rate} rows/s (${m.rows} rows in ${m.seconds.toFixed(2)} s${extra})`;
+  }
+  if (isLatency(m)) return `p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms${extra}`;
+  return `${m.seconds.toFixed(2)} s${extra}`;
+};
 
 const seconds = () => `${(performance.now() / 1000).toFixed(1)} s`;
 

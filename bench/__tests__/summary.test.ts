@@ -45,6 +45,20 @@ describe('the figures of a benchmark table', () => {
     assert.match(row.detail, /p50 10\.0 \/ p95 20\.0 ms/);
   });
 
+  it('reports a duration as the median seconds, with each run and the target verdict', () => {
+    const runs = [2.5, 1.5, 4].map((seconds) => [
+      result('evaluate', { measurement: { seconds, extra: '100 members' } }),
+    ]);
+    const timed = { ...scenario('evaluate', 's'), targets: { sqlite: { atMost: 3 } } };
+    const [row] = summarize([timed], runs, 'sqlite', true);
+    assert.equal(row.median, 2.5);
+    assert.equal(row.unit, 's');
+    assert.match(row.detail, /runs 2\.50 · 1\.50 · 4\.00 s; 100 members/);
+    assert.equal(row.target, '< 3 s: met');
+    const [other] = summarize([timed], runs, 'postgres', true);
+    assert.equal(other.target, undefined);
+  });
+
   it('fails the whole row, with the reason, when one run failed', () => {
     const runs = [
       [result('load', { measurement: { rows: 10, seconds: 1 } })],

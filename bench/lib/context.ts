@@ -4,8 +4,9 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { knexOf } from '../../server/src/database/knex';
 import { superAdmin, type AdminClient } from '../../tests/helpers/users';
-import type { BenchContext, LoadedCustomers, Need } from '../scenarios/types';
-import { analyze, loadCustomers } from './dataset';
+import { writeCustomersCsv } from '../generate-csv';
+import type { BenchContext, CsvFile, LoadedCustomers, Need } from '../scenarios/types';
+import { analyze, loadCustomers, loadEvents } from './dataset';
 import type { WorkerJob } from './protocol';
 
 /** Listens on a loopback port once, so supertest does not open and close a server per request. */
@@ -19,10 +20,13 @@ export const createContext = (job: WorkerJob) => {
   let app: Core.Strapi | undefined;
   let admin: AdminClient | undefined;
   let loaded: LoadedCustomers | undefined;
+  let events: number | undefined;
+  let csv: CsvFile | undefined;
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'segments-bench-'));
 
   const ctx: BenchContext = {
     engine: job.engine,
+    quick: job.quick,
     customers: job.customers,
     events: job.events,
     tmpDir,
@@ -47,14 +51,38 @@ export const createContext = (job: WorkerJob) => {
     },
     hasCustomers: () => Boolean(loaded),
     rememberCustomers: (customers) => void (loaded = customers),
+    async loadedEvents() {
+      if (events === undefined) {
+        const { ids } = await ctx.loadedCustomers();
+        const knex = await ctx.knex();
+        events = (await loadEvents(knex, job.events, ids)).rows;
+        await analyze(knex, job.engine);
+      }
+      return events;
+    },
+    rememberEvents: (count) => void (events = count),
+    forgetData() {
+      loaded = undefined;
+      events = undefined;
+    },
+    async csvFile() {
+      if (!csv || !fs.existsSync(csv.path)) {
+        const file = path.join(tmpDir, 'customers.csv');
+        csv = { path: file, ...(await writeCustomersCsv(file, { rows: job.customers })) };
+      }
+      return csv;
+    },
+    rememberCsv: (file) => void (csv = file),
   };
 
   return {
     ctx,
     /** Gets a scenario's needs ready before its timing and memory measurement start. */
     async prepare(needs: Need[] = []) {
-      if (needs.includes('strapi') || needs.includes('customers')) await ctx.admin();
-      if (needs.includes('customers')) await ctx.loadedCustomers();
+      if (needs.some((n) => n !== 'csv')) await ctx.admin();
+      if (needs.includes('customers') || needs.includes('events')) await ctx.loadedCustomers();
+      if (needs.includes('events')) await ctx.loadedEvents();
+      if (needs.includes('csv')) await ctx.csvFile();
     },
     /** Stops Strapi, drops its database and removes the temporary files. */
     async close() {

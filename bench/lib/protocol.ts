@@ -7,6 +7,8 @@ export interface WorkerJob {
   run: number;
   runs: number;
   scenarios: string[];
+  /** `--quick`: scenarios with sizes of their own keep them small. */
+  quick: boolean;
   customers: number;
   events: number;
   /** Where the worker writes its WorkerResult as JSON. */

@@ -1,15 +1,22 @@
 import customerListFirstPage from './customer-list-first-page';
+import customersDeleteAll from './customers-delete-all';
 import customerSearchEmail from './customer-search-email';
 import customerSearchName from './customer-search-name';
 import customerSearchPhone from './customer-search-phone';
 import generateCsv from './generate-csv';
+import importCsv from './import-csv';
+import importNaive from './import-naive';
 import insertCustomers from './insert-customers';
 import insertEvents from './insert-events';
+import segmentEvaluate from './segment-evaluate';
+import segmentEvaluateJs from './segment-evaluate-js';
+import segmentRefreshCustomer from './segment-refresh-customer';
 import type { Scenario } from './types';
 
 /**
  * Every scenario, in the order a run executes them: the loads come first and leave their data
- * for the queries after them (each engine run starts from an empty database).
+ * for the queries after them (each engine run starts from an empty database); the bulk delete
+ * empties the data set, and the imports then run into the empty customers table.
  */
 export const SCENARIOS: readonly Scenario[] = [
   generateCsv,
@@ -19,4 +26,10 @@ export const SCENARIOS: readonly Scenario[] = [
   customerSearchEmail,
   customerSearchPhone,
   customerSearchName,
+  segmentEvaluate,
+  segmentEvaluateJs,
+  segmentRefreshCustomer,
+  customersDeleteAll,
+  importCsv,
+  importNaive,
 ];

@@ -7,7 +7,10 @@ export default {
   description:
     'Inserts N generated customers with their child rows (emails, phones, tags, terms, name ' +
     'tokens) through `insertCustomers` in one knex transaction, into an empty database; ' +
-    'generating them is not timed.',
+    'generating them is not timed. The writer uses prepared statements on SQLite and UNNEST ' +
+    'arrays on PostgreSQL, chunks of 5,000, and from 50,000 rows builds the non-unique indexes ' +
+    '(and on PostgreSQL the foreign keys) after the load; the run fails if they do not all come ' +
+    'back. ANALYZE follows, untimed.',
   unit: 'rows/s',
   needs: ['strapi'],
   async run(ctx) {

@@ -21,10 +21,23 @@ export interface Latency {
   extra?: string;
 }
 
-export type Measurement = Throughput | Latency;
+/** One operation's wall-clock time in seconds (reported as s). */
+export interface Duration {
+  seconds: number;
+  extra?: string;
+}
+
+export type Measurement = Throughput | Latency | Duration;
 
 /** True for a rows/s measurement. */
 export const isThroughput = (m: Measurement): m is Throughput => 'rows' in m;
+
+/** True for a p50/p95 measurement. */
+export const isLatency = (m: Measurement): m is Latency => 'p95' in m;
+
+/** The unit a measurement is reported in. */
+export const unitOf = (m: Measurement): Scenario['unit'] =>
+  isThroughput(m) ? 'rows/s' : isLatency(m) ? 'ms' : 's';
 
 /** A customer of the loaded data set, for search requests that must find someone. */
 export interface CustomerSample {
@@ -42,6 +55,8 @@ export interface LoadedCustomers {
 /** What a scenario may use in the worker process of one engine run. */
 export interface BenchContext {
   engine: Engine;
+  /** `--quick`: scenarios with a size of their own keep it small. */
+  quick: boolean;
   /** N, the number of customers. */
   customers: number;
   /** M, the number of events. */
@@ -58,16 +73,46 @@ export interface BenchContext {
   hasCustomers(): boolean;
   /** Hands the customers a scenario loaded to the scenarios after it. */
   rememberCustomers(loaded: LoadedCustomers): void;
+  /** M events over the customers in the database: loaded before, or loaded now, untimed. */
+  loadedEvents(): Promise<number>;
+  /** Tells the scenarios after this one that the M events are in the database. */
+  rememberEvents(count: number): void;
+  /** Tells the scenarios after this one that the customers and events are gone. */
+  forgetData(): void;
+  /** The import CSV of N rows: the one generate-csv wrote, or written now, untimed. */
+  csvFile(): Promise<CsvFile>;
+  rememberCsv(file: CsvFile): void;
+}
+
+/** A generated import CSV and what is in it. */
+export interface CsvFile {
+  path: string;
+  rows: number;
+  invalid: number;
+  duplicate: number;
+  bytes: number;
 }
 
 /** What a scenario needs ready before its measurement starts (prepared untimed, unsampled). */
-export type Need = 'strapi' | 'customers';
+export type Need = 'strapi' | 'customers' | 'events' | 'csv';
+
+/**
+ * What a scenario should reach on an engine, at the full size (1,000,000 customers, 10,000,000
+ * events): its median at least or at most a value in the scenario's unit, and peak RSS below.
+ */
+export interface Target {
+  atLeast?: number;
+  atMost?: number;
+  peakRssMbBelow?: number;
+}
 
 /** One named, measured thing that `npm run bench` runs on every engine. */
 export interface Scenario {
   name: string;
   description: string;
-  unit: 'rows/s' | 'ms';
+  unit: 'rows/s' | 'ms' | 's';
   needs?: Need[];
+  /** Targets per engine (see docs/benchmarks.md): the report says met or missed. */
+  targets?: Partial<Record<Engine, Target>>;
   run(ctx: BenchContext): Promise<Measurement>;
 }
