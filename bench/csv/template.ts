@@ -1,23 +1,8 @@
+import { IMPORT_COLUMNS } from '../../contracts/imports';
 import type { GeneratedCustomer } from '../../server/src/demo/generate';
 
 /** The columns of the customer import template, in the order the import expects them. */
-export const CSV_HEADER = [
-  'first_name',
-  'last_name',
-  'email',
-  'phone_number',
-  'gender',
-  'date_of_birth',
-  'street',
-  'house_number',
-  'zip_code',
-  'city',
-  'country',
-  'job_title',
-  'reference_id',
-  'tags',
-  'terms',
-] as const;
+export const CSV_HEADER = IMPORT_COLUMNS;
 
 export type CsvColumn = (typeof CSV_HEADER)[number];
 
