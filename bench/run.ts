@@ -7,15 +7,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseBenchArgs, type BenchOptions } from './lib/args';
+import { writeCustomersCsv } from './generate-csv';
 import { runWorker } from './lib/child';
 import { readEnvironment, ROOT } from './lib/environment';
+import { workerGroups } from './lib/groups';
 import { postgresEnv, postgresSettings, probePostgres } from './lib/postgres';
 import type { ScenarioResult } from './lib/protocol';
 import { notesOf, renderReport, renderTable, type EngineTable } from './lib/report';
 import { summarize } from './lib/summary';
 import { isTargetSize } from './lib/targets';
 import { SCENARIOS } from './scenarios';
-import type { Engine, Scenario } from './scenarios/types';
+import type { CsvFile, Engine, Scenario } from './scenarios/types';
 
 const REPORT = path.join(ROOT, 'docs', 'benchmarks.md');
 
@@ -38,26 +40,48 @@ const buildPlayground = () => {
   }
 };
 
-const runEngine = async (engine: Engine, options: BenchOptions, scenarios: readonly Scenario[]) => {
+/** The import CSV of N rows, written once for every worker that imports it (not timed). */
+const writeImportCsv = async (rows: number): Promise<CsvFile> => {
+  const file = path.join(os.tmpdir(), `segments-bench-${process.pid}-customers.csv`);
+  const started = performance.now();
+  const summary = await writeCustomersCsv(file, { rows });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    `Wrote the import CSV (${rows} rows, ${(summary.bytes / 1e6).toFixed(1)} MB) in ${seconds} s`
+  );
+  return { path: file, ...summary };
+};
+
+const runEngine = async (
+  engine: Engine,
+  options: BenchOptions,
+  scenarios: readonly Scenario[],
+  csv?: CsvFile
+) => {
   const runs: ScenarioResult[][] = [];
   for (let run = 1; run <= options.runs; run++) {
-    const job = {
-      engine,
-      run,
-      runs: options.runs,
-      scenarios: scenarios.map((s) => s.name),
-      quick: options.quick,
-      customers: options.customers,
-      events: options.events,
-    };
-    const env = { DATABASE_CLIENT: engine, ...postgresEnv(postgresSettings()) };
-    try {
-      runs.push((await runWorker(job, env)).results);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      console.error(`[${engine} ${run}/${options.runs}] ${message}`);
-      runs.push(scenarios.map((s) => ({ name: s.name, error: message, peakRssMb: NaN })));
+    const results: ScenarioResult[] = [];
+    for (const group of workerGroups(scenarios)) {
+      const job = {
+        engine,
+        run,
+        runs: options.runs,
+        scenarios: group.map((s) => s.name),
+        quick: options.quick,
+        customers: options.customers,
+        events: options.events,
+        csv,
+      };
+      const env = { DATABASE_CLIENT: engine, ...postgresEnv(postgresSettings()) };
+      try {
+        results.push(...(await runWorker(job, env)).results);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        console.error(`[${engine} ${run}/${options.runs}] ${message}`);
+        results.push(...group.map((s) => ({ name: s.name, error: message, peakRssMb: NaN })));
+      }
     }
+    runs.push(results);
   }
   return summarize(scenarios, runs, engine, isTargetSize(options.customers, options.events));
 };
@@ -79,15 +103,22 @@ const main = async () => {
   if (scenarios.some((s) => s.needs?.length)) buildPlayground();
   const buildSeconds = (performance.now() - building) / 1000;
 
+  const csv = scenarios.some((s) => s.needs?.includes('csv'))
+    ? await writeImportCsv(options.customers)
+    : undefined;
   const tables: EngineTable[] = [];
-  for (const engine of options.engines) {
-    if (engine === 'postgres' && 'error' in probe) {
-      const skipped = `skipped: no PostgreSQL at ${pg.host}:${pg.port} (${probe.error})`;
-      console.error(skipped);
-      tables.push({ engine, skipped, rows: [] });
-    } else {
-      tables.push({ engine, rows: await runEngine(engine, options, scenarios) });
+  try {
+    for (const engine of options.engines) {
+      if (engine === 'postgres' && 'error' in probe) {
+        const skipped = `skipped: no PostgreSQL at ${pg.host}:${pg.port} (${probe.error})`;
+        console.error(skipped);
+        tables.push({ engine, skipped, rows: [] });
+      } else {
+        tables.push({ engine, rows: await runEngine(engine, options, scenarios, csv) });
+      }
     }
+  } finally {
+    if (csv) fs.rmSync(csv.path, { force: true });
   }
 
   const report = renderReport(

@@ -66,13 +66,13 @@ export const createContext = (job: WorkerJob) => {
       events = undefined;
     },
     async csvFile() {
+      csv ??= job.csv;
       if (!csv || !fs.existsSync(csv.path)) {
         const file = path.join(tmpDir, 'customers.csv');
         csv = { path: file, ...(await writeCustomersCsv(file, { rows: job.customers })) };
       }
       return csv;
     },
-    rememberCsv: (file) => void (csv = file),
   };
 
   return {

@@ -1,4 +1,4 @@
-import type { Engine, Measurement } from '../scenarios/types';
+import type { CsvFile, Engine, Measurement } from '../scenarios/types';
 
 /** What the runner asks one worker process to do: the scenarios of one engine run. */
 export interface WorkerJob {
@@ -11,6 +11,8 @@ export interface WorkerJob {
   quick: boolean;
   customers: number;
   events: number;
+  /** The import CSV of N rows, when a scenario of the job needs it. */
+  csv?: CsvFile;
   /** Where the worker writes its WorkerResult as JSON. */
   resultFile: string;
 }

@@ -42,16 +42,6 @@ const segmentsService = (strapi: Core.Strapi) =>
 export const deleteSegment = async (strapi: Core.Strapi, segment: CreatedSegment) =>
   segmentsService(strapi).delete(segment.documentId);
 
-/** Deletes every segment, those that refer to others first (the service refuses otherwise). */
-export const deleteAllSegments = async (strapi: Core.Strapi) => {
-  const service = segmentsService(strapi);
-  const knex = strapi.db.connection;
-  const rows: { document_id: string }[] = await knex(TABLE.segments)
-    .select('document_id')
-    .orderBy('id', 'desc');
-  for (const row of rows) await service.delete(row.document_id);
-};
-
 /** The duration of a segment's last computation, from its history (the engine records it). */
 export const lastComputationSeconds = async (strapi: Core.Strapi, rowId: number) => {
   const row = await strapi.db

@@ -14,10 +14,12 @@ export default {
     "with --quick), one `strapi.documents('plugin::segments.customer').create({ data })` per row " +
     'with the scalar fields, then waiting for the segment refresh the lifecycle hooks queue. ' +
     'A lower bound of the naive path: it writes no emails, phones, tags or terms (child tables ' +
-    'the Document Service does not know) and looks for no duplicates. No target: it is the ' +
-    'path not to take; compare with import-csv.',
+    'the Document Service does not know) and looks for no duplicates. Runs after import-csv in ' +
+    'its worker (N customers in the table). No target: it is the path not to take; compare ' +
+    'with import-csv.',
   unit: 'rows/s',
   needs: ['strapi'],
+  worker: 'import',
   async run(ctx) {
     const strapi = await ctx.strapi();
     const rows = ctx.quick ? NAIVE_ROWS.quick : NAIVE_ROWS.full;

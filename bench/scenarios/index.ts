@@ -15,8 +15,9 @@ import type { Scenario } from './types';
 
 /**
  * Every scenario, in the order a run executes them: the loads come first and leave their data
- * for the queries after them (each engine run starts from an empty database); the bulk delete
- * empties the data set, and the imports then run into the empty customers table.
+ * for the queries after them (each engine run starts from an empty database), and the bulk
+ * delete, which empties the data set, comes last. The imports run afterwards in a worker of
+ * their own (`worker: 'import'`), on an empty database.
  */
 export const SCENARIOS: readonly Scenario[] = [
   generateCsv,

@@ -10,7 +10,7 @@ export default {
     'generating them is not timed. The writer uses prepared statements on SQLite and UNNEST ' +
     'arrays on PostgreSQL, chunks of 5,000, and from 50,000 rows builds the non-unique indexes ' +
     '(and on PostgreSQL the foreign keys) after the load; the run fails if they do not all come ' +
-    'back. ANALYZE follows, untimed.',
+    'back. VACUUM ANALYZE (PostgreSQL) or ANALYZE (SQLite) follows, untimed.',
   unit: 'rows/s',
   needs: ['strapi'],
   async run(ctx) {

@@ -8,7 +8,7 @@ export default {
     'Inserts M generated events (last 365 days, 10,000 content items, N customers) through ' +
     '`insertEvents` in one knex transaction; the events are generated lazily while inserting. ' +
     'Same writer as insert-customers (indexes and foreign keys built after the load past ' +
-    '50,000 rows, checked to come back); ANALYZE follows, untimed.',
+    '50,000 rows, checked to come back); VACUUM ANALYZE or ANALYZE follows, untimed.',
   unit: 'rows/s',
   needs: ['customers'],
   async run(ctx) {

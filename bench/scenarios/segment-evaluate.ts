@@ -44,7 +44,14 @@ export default {
     if ('skipped' in result) throw new Error('recompute skipped the segment (lease held?)');
 
     const { ids, samples } = await ctx.loadedCustomers();
-    const plans = await writePlans(strapi, ctx.engine, ctx.customers, rules, samples[0], ids[0]);
+    const plans = await writePlans(
+      strapi,
+      ctx.engine,
+      ctx.customers,
+      { tree: rules, rowId: segment.rowId },
+      samples[0],
+      ids[0]
+    );
     await deleteSegment(strapi, segment);
     const share = result.memberCount / ctx.customers;
     return {

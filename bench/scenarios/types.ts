@@ -79,9 +79,8 @@ export interface BenchContext {
   rememberEvents(count: number): void;
   /** Tells the scenarios after this one that the customers and events are gone. */
   forgetData(): void;
-  /** The import CSV of N rows: the one generate-csv wrote, or written now, untimed. */
+  /** The import CSV of N rows, written once by the runner before the workers start. */
   csvFile(): Promise<CsvFile>;
-  rememberCsv(file: CsvFile): void;
 }
 
 /** A generated import CSV and what is in it. */
@@ -114,5 +113,10 @@ export interface Scenario {
   needs?: Need[];
   /** Targets per engine (see docs/benchmarks.md): the report says met or missed. */
   targets?: Partial<Record<Engine, Target>>;
+  /**
+   * Runs with the other scenarios of this name in a worker process of their own, on an empty
+   * database: memory figures then start from a freshly booted Strapi.
+   */
+  worker?: string;
   run(ctx: BenchContext): Promise<Measurement>;
 }
