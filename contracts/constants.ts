@@ -32,6 +32,8 @@ export const TABLE = {
   merges: 'segments_merges',
   exportJobs: 'segments_export_jobs',
   retentionRuns: 'segments_retention_runs',
+  abTests: 'segments_ab_tests',
+  abAssignments: 'segments_ab_assignments',
 } as const;
 
 export const GENDERS = ['female', 'male', 'other'] as const;

@@ -1,5 +1,6 @@
 import type { Model } from '@strapi/database';
 import { TABLE } from '../../../contracts/constants';
+import { abTestModels } from '../ab-tests/models';
 
 const cascadeTo = (table: string, name: string, column: string, referencedTable: string) => ({
   name: `${table}_${name}_fk`,
@@ -154,4 +155,5 @@ export const databaseModels: Model[] = [
     },
     indexes: [{ name: `${TABLE.leases}_name_uq`, columns: ['name'], type: 'unique' }],
   },
+  ...abTestModels,
 ];

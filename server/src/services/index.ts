@@ -1,3 +1,4 @@
+import abTests from './ab-tests';
 import customerBulk from './customer-bulk';
 import customerEvents from './customer-events';
 import customerDuplicates from './customer-duplicates';
@@ -36,4 +37,5 @@ export default {
   exports: exportsService,
   'import-runner': importRunner,
   'import-report': importReport,
+  'ab-tests': abTests,
 };
