@@ -2,8 +2,11 @@ import type { Core } from '@strapi/strapi';
 import request from 'supertest';
 import { permission } from '../../contracts/permissions';
 
-const PASSWORD = 'Test-Password-1';
+/** The password of every admin the tests create. */
+export const PASSWORD = 'Test-Password-1';
 let counter = 0;
+/** The super admin's login. */
+export const SUPER_ADMIN_EMAIL = 'super-admin@example.com';
 
 /** An HTTP client for the admin API, logged in as a user. */
 export interface AdminClient {
@@ -40,7 +43,7 @@ const login = async (strapi: Core.Strapi, email: string) => {
 
 /** The super admin (all permissions), created on first use. */
 export const superAdmin = async (strapi: Core.Strapi): Promise<AdminClient> => {
-  const email = 'super-admin@example.com';
+  const email = SUPER_ADMIN_EMAIL;
   const users = strapi.service('admin::user');
   if (!(await users.exists())) {
     await users.createFirstAdmin({
@@ -60,7 +63,10 @@ export const superAdmin = async (strapi: Core.Strapi): Promise<AdminClient> => {
 export const adminWithPermissions = async (
   strapi: Core.Strapi,
   uids: string[]
-): Promise<AdminClient> => {
+): Promise<AdminClient> => login(strapi, (await createAdminWithPermissions(strapi, uids)).email);
+
+/** Creates an admin whose role holds exactly the given plugin permissions; its credentials. */
+export const createAdminWithPermissions = async (strapi: Core.Strapi, uids: string[]) => {
   counter += 1;
   const role = await strapi.service('admin::role').create({
     name: `Test role ${counter} ${Date.now()}`,
@@ -79,7 +85,7 @@ export const adminWithPermissions = async (
     isActive: true,
     roles: [role.id],
   });
-  return login(strapi, email);
+  return { email, password: PASSWORD };
 };
 
 /** A client of the public content API (`/api/...`), optionally with an API token. */
