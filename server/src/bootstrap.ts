@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../contracts/constants';
+import { bootstrapPersonalization } from './personalization';
 import { getService } from './utils/get-service';
 
 type LifecycleEvent = { model: { uid: string }; result?: any; params?: { where?: any } };
@@ -39,6 +40,8 @@ const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
       options: { rule: strapi.plugin('segments').config('retentionCron') as string },
     },
   });
+
+  bootstrapPersonalization(strapi);
 
   // Jobs queued or left running by a stopped instance are picked up here.
   getService(strapi, 'import-runner').start();

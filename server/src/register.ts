@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ACTIONS } from '../../contracts/permissions';
 import { importModels } from './database/import-models';
 import { databaseModels } from './database/models';
+import { registerAudienceField } from './personalization';
 
 /** Declares the plugin's plain database tables and its RBAC actions, before the database boots. */
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -9,6 +10,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.get('models').add(model);
   }
   await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
+  registerAudienceField(strapi);
 };
 
 export default register;

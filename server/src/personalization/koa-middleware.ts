@@ -1,0 +1,35 @@
+import type { Core } from '@strapi/strapi';
+import { readPersonalizeParam } from './headers';
+import { createRequestState } from './request-state';
+
+type Ctx = {
+  path: string;
+  status: number;
+  body: unknown;
+  query: Record<string, unknown>;
+  state: Record<string, any>;
+  headers: Record<string, string | string[] | undefined>;
+  vary(field: string): void;
+};
+
+/**
+ * Wraps content API requests: takes `?personalize=` off the query (Strapi's strict query
+ * validation would refuse it), and after the controller adds `Vary` and
+ * `meta.personalization` to responses whose content depended on the visitor.
+ */
+export const personalizationKoaMiddleware = (strapi: Core.Strapi) => {
+  const prefix = `${strapi.config.get('api.rest.prefix', '/api')}/`;
+  return async (ctx: Ctx, next: () => Promise<unknown>) => {
+    if (!ctx.path.startsWith(prefix)) return next();
+    const personalize = await readPersonalizeParam(ctx.query.personalize);
+    delete ctx.query.personalize;
+    const state = createRequestState(strapi, ctx, personalize);
+    await next();
+    if (!state.used) return;
+    if (personalize) ['X-Customer-Id', 'X-Segments', 'X-AB-Variant'].forEach((h) => ctx.vary(h));
+    const visitor = state.created();
+    const body = ctx.body as { data?: unknown; meta?: Record<string, unknown> } | null;
+    if (visitor && ctx.status < 400 && body && typeof body === 'object' && 'data' in body)
+      body.meta = { ...(body.meta ?? {}), personalization: visitor.meta() };
+  };
+};

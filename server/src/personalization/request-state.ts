@@ -1,0 +1,52 @@
+import type { Core } from '@strapi/strapi';
+import { readVisitorInput } from './headers';
+import { createVisitor, type Visitor } from './visitor';
+
+const STATE_KEY = 'segmentsPersonalization';
+
+/** What one content API request carries through Koa and the Document Service middleware. */
+export interface RequestPersonalization {
+  personalize: boolean;
+  /** Set when a content type with an audience was read: the response then varies by visitor. */
+  used: boolean;
+  /** The visitor, read from the headers on first use (a bad header is a 400 then). */
+  visitor(): Promise<Visitor>;
+  created(): Visitor | null;
+  /** Stored audience values per content type, read once per request. */
+  distinct: Map<string, Promise<string[]>>;
+}
+
+type Ctx = {
+  state: Record<string, any>;
+  headers: Record<string, string | string[] | undefined>;
+};
+
+export const createRequestState = (
+  strapi: Core.Strapi,
+  ctx: Ctx,
+  personalize: boolean
+): RequestPersonalization => {
+  let visitor: Promise<Visitor> | null = null;
+  let ready: Visitor | null = null;
+  const state: RequestPersonalization = {
+    personalize,
+    used: false,
+    visitor: () =>
+      (visitor ??= readVisitorInput(ctx.headers).then((input) => {
+        ready = createVisitor(strapi, input, personalize);
+        return ready;
+      })),
+    created: () => ready,
+    distinct: new Map(),
+  };
+  ctx.state[STATE_KEY] = state;
+  return state;
+};
+
+/** The personalization of the current request, when it is a content API request. */
+export const currentRequestState = (strapi: Core.Strapi): RequestPersonalization | null => {
+  const ctx = strapi.requestContext.get() as Ctx | undefined;
+  const state = ctx?.state?.[STATE_KEY] as RequestPersonalization | undefined;
+  if (!state || ctx?.state?.route?.info?.type !== 'content-api') return null;
+  return state;
+};

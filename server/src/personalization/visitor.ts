@@ -1,0 +1,86 @@
+import type { Core } from '@strapi/strapi';
+import type { AbVariant } from '../../../contracts/audience';
+import { TABLE } from '../../../contracts/constants';
+import { knexOf } from '../database/knex';
+import { getService } from '../utils/get-service';
+import type { VisitorInput } from './headers';
+import type { AudienceView } from './match';
+
+type Customer = { id: number; documentId: string };
+
+interface AbTestsService {
+  assign(
+    customer: Customer,
+    abTestDocumentIds: string[],
+    options?: { force?: AbVariant }
+  ): Promise<Record<string, AbVariant>>;
+}
+
+/** The segment IDs a customer is a member of: one indexed join. */
+const segmentIdsOf = async (strapi: Core.Strapi, customerId: number) => {
+  const rows = await knexOf(strapi)(`${TABLE.memberships} as m`)
+    .join(`${TABLE.segments} as s`, 's.id', 'm.segment_id')
+    .where('m.customer_id', customerId)
+    .select('s.segment_id');
+  return rows.map((r: { segment_id: string }) => r.segment_id);
+};
+
+/**
+ * One request's visitor: the customer X-Customer-Id names (resolved by the tracking service, so
+ * a visitor id the tracker made up works too) and their segments plus X-Segments. A/B variants
+ * are assigned on demand, once per test per request, through the A/B test service.
+ */
+export const createVisitor = (strapi: Core.Strapi, input: VisitorInput, personalize: boolean) => {
+  let customer: Customer | null = null;
+  let segments: Set<string> | null = null;
+  const variants: Record<string, AbVariant> = {};
+  const asked = new Set<string>();
+
+  const load = async () => {
+    if (segments) return;
+    const ids = new Set(input.segments);
+    if (input.customerId) {
+      customer = await getService(strapi, 'tracking').resolve(input.customerId);
+      for (const id of await segmentIdsOf(strapi, customer.id)) ids.add(id);
+    }
+    segments = ids;
+  };
+
+  const assign = async (abTests: Iterable<string>) => {
+    const fresh = [...abTests].filter((t) => !asked.has(t));
+    if (fresh.length === 0) return;
+    fresh.forEach((t) => asked.add(t));
+    const service = strapi.plugin('segments').service('ab-tests') as AbTestsService | undefined;
+    // Visitors who are not a known customer get no variant (they see the control, A).
+    if (!customer || !service?.assign) return;
+    const force = input.forceVariant ?? undefined;
+    Object.assign(variants, await service.assign(customer, fresh, { force }));
+  };
+
+  return {
+    personalize,
+    /** The view to filter with, after assigning the visitor a variant of these tests. */
+    async view(abTests: Iterable<string> = []): Promise<AudienceView> {
+      if (personalize) {
+        await load();
+        await assign(abTests);
+      }
+      return {
+        personalize,
+        segments: segments ?? new Set(),
+        variantOf: (t) => variants[t] ?? 'A',
+      };
+    },
+    /** What meta.personalization reports. */
+    meta() {
+      return {
+        personalized: personalize,
+        customer: (customer as Customer | null)?.documentId ?? null,
+        segments: personalize ? [...(segments ?? [])].sort() : [],
+        variants: { ...variants },
+      };
+    },
+  };
+};
+
+export type Visitor = ReturnType<typeof createVisitor>;

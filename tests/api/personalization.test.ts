@@ -1,0 +1,231 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Core } from '@strapi/strapi';
+import { bootStrapi, stopStrapi } from '../helpers/strapi';
+import { contentApiClient, superAdmin, type AdminClient } from '../helpers/users';
+
+const PROMO = 'api::promo.promo';
+const vip = { segment: 'vip-members', abTest: null, variant: null };
+const campaign = { segment: 'campaign-x', abTest: null, variant: null };
+
+let strapi: Core.Strapi;
+let admin: AdminClient;
+let api: Awaited<ReturnType<typeof contentApiClient>>;
+let member: { documentId: string };
+let outsider: { documentId: string };
+const promo: Record<string, string> = {};
+
+const populate = 'populate=*';
+const titles = (body: { data: { title: string }[] }) => body.data.map((p) => p.title).sort();
+const headlines = (entry: { blocks: { headline?: string; body?: string }[] }) =>
+  entry.blocks.map((b) => b.headline ?? b.body);
+const labels = (entry: { variants: { label: string }[] }) => entry.variants.map((v) => v.label);
+
+const create = async (data: Record<string, unknown>) =>
+  (await strapi.documents(PROMO).create({ data: data as any })).documentId;
+
+describe('personalized content API responses', () => {
+  before(async () => {
+    strapi = await bootStrapi();
+    admin = await superAdmin(strapi);
+    api = await contentApiClient(strapi, { token: true });
+    member = (await admin.post('/segments/customers', { emails: ['vip@example.com'] })).body.data;
+    outsider = (await admin.post('/segments/customers', { emails: ['plain@example.com'] })).body
+      .data;
+    const segment = (
+      await admin.post('/segments/segments', {
+        name: 'VIP members',
+        segmentId: 'vip-members',
+        kind: 'external',
+      })
+    ).body.data;
+    const push = await admin.put(`/segments/segments/${segment.documentId}/members`, {
+      emails: ['vip@example.com'],
+    });
+    assert.equal(push.status, 200, JSON.stringify(push.body));
+
+    const article = await strapi
+      .documents('api::article.article')
+      .create({ data: { title: 'Linked story' }, status: 'published' });
+    promo.everyone = await create({
+      title: 'For everyone',
+      article: article.documentId,
+      blocks: [
+        { __component: 'promo.hero', headline: 'Welcome back, VIP', audience: vip },
+        { __component: 'promo.hero', headline: 'Campaign hero', audience: campaign },
+        { __component: 'promo.hero', headline: 'Hello visitor', audience: null },
+        { __component: 'promo.text', body: 'Always here' },
+      ],
+      variants: [
+        { label: 'VIP deal', audience: JSON.stringify(vip) },
+        { label: 'Standard deal', audience: null },
+      ],
+    });
+    promo.everyone2 = await create({ title: 'Also for everyone' });
+    promo.vip = await create({ title: 'VIP only', audience: vip });
+    promo.campaign = await create({ title: 'Campaign only', audience: campaign });
+  });
+  after(() => stopStrapi(strapi));
+
+  it('gives a visitor without headers the fallback content only', async () => {
+    const res = await api.get(`/api/promos?${populate}`);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(titles(res.body), ['Also for everyone', 'For everyone']);
+    const entry = res.body.data.find((p: { title: string }) => p.title === 'For everyone');
+    assert.deepEqual(headlines(entry), ['Hello visitor', 'Always here']);
+    assert.deepEqual(labels(entry), ['Standard deal']);
+    assert.equal(entry.article.title, 'Linked story', 'relations are still populated');
+    assert.deepEqual(res.body.meta.personalization, {
+      personalized: true,
+      customer: null,
+      segments: [],
+      variants: {},
+    });
+  });
+
+  it('gives a customer in segment S the entries and blocks for S instead of the fallback', async () => {
+    const res = await api.get(`/api/promos?${populate}`).set('X-Customer-Id', member.documentId);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(titles(res.body), ['Also for everyone', 'For everyone', 'VIP only']);
+    const entry = res.body.data.find((p: { title: string }) => p.title === 'For everyone');
+    assert.deepEqual(headlines(entry), ['Welcome back, VIP', 'Always here']);
+    assert.deepEqual(labels(entry), ['VIP deal']);
+    assert.deepEqual(entry.blocks[0].audience, vip, 'the audience is shown as an object');
+    assert.equal(res.body.meta.personalization.customer, member.documentId);
+    assert.deepEqual(res.body.meta.personalization.segments, ['vip-members']);
+  });
+
+  it('gives a visitor in external segment E (X-Segments) the content for E', async () => {
+    const res = await api
+      .get(`/api/promos?${populate}`)
+      .set('X-Segments', 'campaign-x, newsletter');
+    assert.deepEqual(titles(res.body), ['Also for everyone', 'Campaign only', 'For everyone']);
+    const entry = res.body.data.find((p: { title: string }) => p.title === 'For everyone');
+    assert.deepEqual(headlines(entry), ['Campaign hero', 'Always here']);
+    assert.deepEqual(labels(entry), ['Standard deal'], 'no VIP variant: the fallback stays');
+    assert.deepEqual(res.body.meta.personalization.segments, ['campaign-x', 'newsletter']);
+  });
+
+  it('combines the customer segments with X-Segments', async () => {
+    const res = await api
+      .get('/api/promos')
+      .set('X-Customer-Id', member.documentId)
+      .set('X-Segments', 'campaign-x');
+    assert.deepEqual(titles(res.body), [
+      'Also for everyone',
+      'Campaign only',
+      'For everyone',
+      'VIP only',
+    ]);
+  });
+
+  it('gives a customer in no segment the fallback content', async () => {
+    const res = await api.get(`/api/promos?${populate}`).set('X-Customer-Id', outsider.documentId);
+    assert.deepEqual(titles(res.body), ['Also for everyone', 'For everyone']);
+    const entry = res.body.data.find((p: { title: string }) => p.title === 'For everyone');
+    assert.deepEqual(headlines(entry), ['Hello visitor', 'Always here']);
+    assert.deepEqual(res.body.meta.personalization.segments, []);
+  });
+
+  it('returns every entry and block with its audience for personalize=false', async () => {
+    const res = await api.get(`/api/promos?personalize=false&${populate}`);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(titles(res.body), [
+      'Also for everyone',
+      'Campaign only',
+      'For everyone',
+      'VIP only',
+    ]);
+    const entry = res.body.data.find((p: { title: string }) => p.title === 'For everyone');
+    assert.equal(entry.blocks.length, 4);
+    assert.deepEqual(labels(entry), ['VIP deal', 'Standard deal']);
+    assert.deepEqual(entry.variants[0].audience, vip);
+    const vipEntry = res.body.data.find((p: { title: string }) => p.title === 'VIP only');
+    assert.deepEqual(vipEntry.audience, vip);
+    assert.equal(res.body.meta.personalization.personalized, false);
+    assert.doesNotMatch(String(res.headers.vary ?? ''), /X-Customer-Id/);
+  });
+
+  it('counts only the entries the visitor gets in the pagination totals', async () => {
+    const anonymous = await api.get('/api/promos?pagination[pageSize]=1');
+    assert.equal(anonymous.body.data.length, 1);
+    assert.deepEqual(anonymous.body.meta.pagination, {
+      page: 1,
+      pageSize: 1,
+      pageCount: 2,
+      total: 2,
+    });
+    const forMember = await api
+      .get('/api/promos?pagination[pageSize]=2&pagination[page]=2')
+      .set('X-Customer-Id', member.documentId);
+    assert.equal(forMember.body.meta.pagination.total, 3);
+    assert.equal(forMember.body.data.length, 1);
+    const all = await api.get('/api/promos?personalize=false&pagination[pageSize]=1');
+    assert.equal(all.body.meta.pagination.total, 4);
+  });
+
+  it('keeps working with filters of the request', async () => {
+    const res = await api
+      .get('/api/promos?filters[title][$contains]=only')
+      .set('X-Customer-Id', member.documentId);
+    assert.deepEqual(titles(res.body), ['VIP only']);
+  });
+
+  it('answers 404 for one entry that is not for the visitor, and gives it to one who is', async () => {
+    const hidden = await api.get(`/api/promos/${promo.vip}`);
+    assert.equal(hidden.status, 404);
+    const shown = await api.get(`/api/promos/${promo.vip}`).set('X-Customer-Id', member.documentId);
+    assert.equal(shown.status, 200, JSON.stringify(shown.body));
+    assert.equal(shown.body.data.title, 'VIP only');
+  });
+
+  it('marks personalized responses with Vary so caches keep visitors apart', async () => {
+    const res = await api.get('/api/promos').set('X-Segments', 'campaign-x');
+    const vary = String(res.headers.vary);
+    assert.match(vary, /X-Customer-Id/);
+    assert.match(vary, /X-Segments/);
+    const other = await api.get('/api/articles');
+    assert.doesNotMatch(String(other.headers.vary ?? ''), /X-Segments/);
+    assert.equal(other.body.meta.personalization, undefined);
+  });
+
+  it('refuses bad visitor headers and parameters with a message that says what to send', async () => {
+    const badSegment = await api.get('/api/promos').set('X-Segments', 'ok-one,a!');
+    assert.equal(badSegment.status, 400);
+    assert.match(badSegment.body.error.message, /X-Segments holds "a!"/);
+    const badFlag = await api.get('/api/promos?personalize=maybe');
+    assert.equal(badFlag.status, 400);
+    assert.match(badFlag.body.error.message, /personalize must be true or false/);
+    const badVariant = await api.get('/api/promos').set('X-AB-Variant', 'C');
+    assert.equal(badVariant.status, 400);
+    assert.match(badVariant.body.error.message, /X-AB-Variant must be A or B/);
+  });
+
+  it('refuses an audience that is not one when content is written', async () => {
+    const res = await api.post('/api/promos', {
+      data: { title: 'Bad', audience: { segment: 'vip-members', variant: 'B' } },
+    });
+    assert.equal(res.status, 400, JSON.stringify(res.body));
+    assert.match(res.body.error.message, /A variant needs an A\/B test/);
+    const ok = await api.post('/api/promos', {
+      data: { title: 'Written by API', audience: { segment: 'vip-members' } },
+    });
+    assert.equal(ok.status, 201, JSON.stringify(ok.body));
+    const stored = await strapi.db
+      .query(PROMO)
+      .findOne({ where: { documentId: ok.body.data.documentId } });
+    assert.equal(stored.audience, JSON.stringify(vip), 'stored in the canonical form');
+    await strapi.documents(PROMO).delete({ documentId: ok.body.data.documentId });
+  });
+
+  it('shows every variant to editors in the Content Manager', async () => {
+    const list = await admin.get(`/content-manager/collection-types/${PROMO}?pageSize=50`);
+    assert.equal(list.status, 200, JSON.stringify(list.body));
+    assert.equal(list.body.pagination.total, 4);
+    const one = await admin.get(`/content-manager/collection-types/${PROMO}/${promo.everyone}`);
+    assert.equal(one.status, 200, JSON.stringify(one.body));
+    assert.equal(one.body.data.blocks.length, 4);
+    assert.equal(one.body.data.variants.length, 2);
+    assert.equal(one.body.data.variants[0].audience, JSON.stringify(vip));
+  });
+});
