@@ -22,7 +22,7 @@ export const countVariants = async (
   const rows = await knex(`${TABLE.abAssignments} as a`)
     .select('a.variant')
     .count({ exposures: '*' })
-    .select(knex.raw('sum(case when exists (?) then 1 else 0 end) as conversions', [converted]))
+    .select(knex.raw('sum(case when exists ? then 1 else 0 end) as conversions', [converted]))
     .where('a.ab_test_id', testId)
     .groupBy('a.variant');
   const counts: VariantCounts = {

@@ -1,3 +1,4 @@
+import abTests from './ab-tests';
 import customers from './customers';
 import exportsController from './exports';
 import imports from './imports';
@@ -5,4 +6,12 @@ import segments from './segments';
 import tracking from './tracking';
 import settings from './settings';
 
-export default { customers, exports: exportsController, imports, segments, settings, tracking };
+export default {
+  customers,
+  exports: exportsController,
+  imports,
+  segments,
+  settings,
+  tracking,
+  'ab-tests': abTests,
+};

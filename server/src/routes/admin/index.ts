@@ -1,3 +1,4 @@
+import abTests from './ab-tests';
 import customers from './customers';
 import exportsRoutes from './exports';
 import imports from './imports';
@@ -6,5 +7,5 @@ import settings from './settings';
 
 export default () => ({
   type: 'admin',
-  routes: [...customers, ...segments, ...imports, ...exportsRoutes, ...settings],
+  routes: [...customers, ...segments, ...imports, ...exportsRoutes, ...settings, ...abTests],
 });

@@ -1,0 +1,51 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { abTestInputSchema, abTestUpdateSchema } from '../../../contracts/ab-tests';
+import { getService } from '../utils/get-service';
+import { validate } from '../validation/validate';
+
+/** HTTP layer of A/B tests: validate, call the service, shape. */
+const abTests = ({ strapi }: { strapi: Core.Strapi }) => {
+  const customTypes = () =>
+    (strapi.plugin('segments').config('customEventTypes') as string[] | undefined) ?? [];
+  const service = () => getService(strapi, 'ab-tests');
+
+  return {
+    async find(ctx: Context) {
+      ctx.body = { data: await service().list() };
+    },
+
+    async findOne(ctx: Context) {
+      ctx.body = { data: await service().findOne(ctx.params.documentId) };
+    },
+
+    async create(ctx: Context) {
+      const input = await validate(
+        abTestInputSchema(customTypes()),
+        ctx.request.body ?? {},
+        'The A/B test is not valid'
+      );
+      ctx.status = 201;
+      ctx.body = { data: await service().create(input) };
+    },
+
+    async update(ctx: Context) {
+      const input = await validate(
+        abTestUpdateSchema(customTypes()),
+        ctx.request.body ?? {},
+        'The A/B test is not valid'
+      );
+      ctx.body = { data: await service().update(ctx.params.documentId, input) };
+    },
+
+    async delete(ctx: Context) {
+      ctx.body = { data: await service().delete(ctx.params.documentId) };
+    },
+
+    async results(ctx: Context) {
+      ctx.body = { data: await service().results(ctx.params.documentId) };
+    },
+  };
+};
+
+export default abTests;
