@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { registerAudienceField } from './components/Audience/register';
 import { Initializer } from './components/Initializer';
 import { PluginIcon } from './components/PluginIcon';
 import { pluginPermissions } from './permissions';
@@ -37,6 +38,7 @@ const plugin: StrapiApp['appPlugins'][string] = {
         },
       ]
     );
+    registerAudienceField(app);
     app.registerPlugin({
       id: PLUGIN_ID,
       initializer: Initializer,

@@ -1,0 +1,135 @@
+import {
+  Box,
+  Field,
+  Flex,
+  SingleSelect,
+  SingleSelectOption,
+  TextInput,
+} from '@strapi/design-system';
+import * as React from 'react';
+import {
+  AB_VARIANTS,
+  parseAudience,
+  serializeAudience,
+  type AbVariant,
+  type Audience,
+} from '../../../../contracts/audience';
+import { useSegmentPermissions } from '../../hooks/usePermissions';
+import { useT } from '../../hooks/useT';
+import { useSegments } from '../../services/api';
+import { useAbTests } from './useAbTests';
+
+/** The props the Content Manager gives a custom field's input (those used here). */
+interface AudienceInputProps {
+  name: string;
+  value?: unknown;
+  onChange: (name: string, value: string | null) => void;
+  label?: React.ReactNode;
+  hint?: React.ReactNode;
+  error?: string;
+  required?: boolean;
+  disabled?: boolean;
+}
+
+const NONE = '';
+
+/**
+ * The Audience field in the edit view: a segment ("All other users" when none) and, optionally,
+ * an A/B test and its variant. The value is written in its canonical string form.
+ */
+const AudienceInput = React.forwardRef<HTMLDivElement, AudienceInputProps>(
+  ({ name, value, onChange, label, hint, error, required, disabled }, ref) => {
+    const t = useT();
+    const audience = parseAudience(value);
+    const { canRead } = useSegmentPermissions();
+    const segments = useSegments(canRead).data?.data ?? [];
+    const { tests } = useAbTests(canRead);
+    const change = (patch: Partial<Audience>) => {
+      const next = { ...audience, ...patch };
+      if (!next.abTest) next.variant = null;
+      else if (!next.variant) next.variant = 'A';
+      onChange(name, serializeAudience(next));
+    };
+    const known = segments.some((s) => s.segmentId === audience.segment);
+
+    return (
+      <Field.Root name={name} hint={hint} error={error} required={required} ref={ref}>
+        <Field.Label>{label}</Field.Label>
+        <Flex gap={2} alignItems="flex-start" wrap="wrap">
+          <Box minWidth="240px" flex="2">
+            {segments.length > 0 || !canRead ? (
+              <SingleSelect
+                aria-label={t('audience.segment')}
+                value={known || !audience.segment ? (audience.segment ?? NONE) : NONE}
+                disabled={disabled || segments.length === 0}
+                onChange={(next) => change({ segment: String(next) || null })}
+                placeholder={
+                  audience.segment && !known
+                    ? t('audience.unknownSegment', { id: audience.segment })
+                    : t('audience.everyone')
+                }
+              >
+                <SingleSelectOption value={NONE}>{t('audience.everyone')}</SingleSelectOption>
+                {segments.map((s) => (
+                  <SingleSelectOption key={s.documentId} value={s.segmentId}>
+                    {`${s.name} (${s.segmentId})`}
+                  </SingleSelectOption>
+                ))}
+              </SingleSelect>
+            ) : (
+              <TextInput
+                aria-label={t('audience.segment')}
+                placeholder={t('audience.everyone')}
+                value={audience.segment ?? ''}
+                disabled={disabled}
+                onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                  change({ segment: e.target.value.trim() || null })
+                }
+              />
+            )}
+          </Box>
+          {tests && (tests.length > 0 || audience.abTest) && (
+            <>
+              <Box minWidth="200px" flex="2">
+                <SingleSelect
+                  aria-label={t('audience.abTest')}
+                  value={audience.abTest ?? NONE}
+                  disabled={disabled}
+                  onChange={(next) => change({ abTest: String(next) || null })}
+                  placeholder={t('audience.noAbTest')}
+                >
+                  <SingleSelectOption value={NONE}>{t('audience.noAbTest')}</SingleSelectOption>
+                  {tests.map((test) => (
+                    <SingleSelectOption key={test.documentId} value={test.documentId}>
+                      {test.name}
+                    </SingleSelectOption>
+                  ))}
+                </SingleSelect>
+              </Box>
+              {audience.abTest && (
+                <Box minWidth="120px" flex="1">
+                  <SingleSelect
+                    aria-label={t('audience.variant')}
+                    value={audience.variant ?? 'A'}
+                    disabled={disabled}
+                    onChange={(next) => change({ variant: next as AbVariant })}
+                  >
+                    {AB_VARIANTS.map((v) => (
+                      <SingleSelectOption key={v} value={v}>
+                        {t('audience.variantName', { variant: v })}
+                      </SingleSelectOption>
+                    ))}
+                  </SingleSelect>
+                </Box>
+              )}
+            </>
+          )}
+        </Flex>
+        <Field.Hint />
+        <Field.Error />
+      </Field.Root>
+    );
+  }
+);
+
+export default AudienceInput;
