@@ -228,4 +228,65 @@ describe('personalized content API responses', () => {
     assert.equal(one.body.data.variants.length, 2);
     assert.equal(one.body.data.variants[0].audience, JSON.stringify(vip));
   });
+
+  describe('A/B variants', () => {
+    let test: { documentId: string };
+    const hero = (variant: 'A' | 'B') => ({
+      __component: 'promo.hero',
+      headline: `Hero ${variant}`,
+      audience: { segment: null, abTest: test.documentId, variant },
+    });
+
+    before(async () => {
+      const res = await admin.post('/segments/ab-tests', {
+        name: 'Hero test',
+        status: 'running',
+        conversionEventType: 'Conversion',
+      });
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      test = res.body.data;
+      promo.ab = await create({ title: 'A/B page', blocks: [hero('A'), hero('B')] });
+      promo.bOnly = await create({
+        title: 'B only',
+        audience: { segment: null, abTest: test.documentId, variant: 'B' },
+      });
+    });
+
+    const abPage = (body: { data: { title: string; blocks: { headline: string }[] }[] }) =>
+      body.data.find((p) => p.title === 'A/B page')!;
+
+    it('gives a known customer the blocks and entries of their variant, the same every time', async () => {
+      const first = await api
+        .get(`/api/promos?${populate}`)
+        .set('X-Customer-Id', outsider.documentId);
+      assert.equal(first.status, 200, JSON.stringify(first.body));
+      const variant = first.body.meta.personalization.variants[test.documentId];
+      assert.ok(variant === 'A' || variant === 'B', JSON.stringify(first.body.meta));
+      assert.deepEqual(headlines(abPage(first.body) as any), [`Hero ${variant}`]);
+      assert.equal(titles(first.body).includes('B only'), variant === 'B');
+      const again = await api
+        .get(`/api/promos?${populate}`)
+        .set('X-Customer-Id', outsider.documentId);
+      assert.equal(again.body.meta.personalization.variants[test.documentId], variant);
+    });
+
+    it('forces a variant with X-AB-Variant for a preview', async () => {
+      for (const variant of ['A', 'B'] as const) {
+        const res = await api
+          .get(`/api/promos?${populate}`)
+          .set('X-Segments', 'vip-members')
+          .set('X-AB-Variant', variant);
+        assert.deepEqual(headlines(abPage(res.body) as any), [`Hero ${variant}`]);
+        assert.equal(titles(res.body).includes('B only'), variant === 'B');
+        assert.deepEqual(res.body.meta.personalization.variants, { [test.documentId]: variant });
+      }
+    });
+
+    it('gives a visitor known only by external segments no variant: they see the control', async () => {
+      const res = await api.get(`/api/promos?${populate}`).set('X-Segments', 'campaign-x');
+      assert.deepEqual(res.body.meta.personalization.variants, {});
+      assert.deepEqual(headlines(abPage(res.body) as any), ['Hero A']);
+      assert.equal(titles(res.body).includes('B only'), false);
+    });
+  });
 });

@@ -50,10 +50,14 @@ export const createVisitor = (strapi: Core.Strapi, input: VisitorInput, personal
     const fresh = [...abTests].filter((t) => !asked.has(t));
     if (fresh.length === 0) return;
     fresh.forEach((t) => asked.add(t));
-    const service = strapi.plugin('segments').service('ab-tests') as AbTestsService | undefined;
-    // Visitors who are not a known customer get no variant (they see the control, A).
-    if (!customer || !service?.assign) return;
     const force = input.forceVariant ?? undefined;
+    const service = strapi.plugin('segments').service('ab-tests') as AbTestsService | undefined;
+    if (!customer || !service?.assign) {
+      // Visitors who are not a known customer get no variant (they see the control, A), unless
+      // a preview forces one.
+      if (force) for (const t of fresh) variants[t] = force;
+      return;
+    }
     Object.assign(variants, await service.assign(customer, fresh, { force }));
   };
 
