@@ -116,3 +116,19 @@ export const parseForcedVariant = (value: unknown): AbVariant | undefined => {
   const v = typeof value === 'string' ? value.trim().toUpperCase() : '';
   return v === 'A' || v === 'B' ? v : undefined;
 };
+
+export namespace ListAbTests {
+  export interface Response {
+    data: AbTest[];
+  }
+}
+export namespace GetAbTest {
+  export interface Response {
+    data: AbTest;
+  }
+}
+export namespace GetAbTestResults {
+  export interface Response {
+    data: AbTestResults;
+  }
+}

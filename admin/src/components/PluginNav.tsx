@@ -2,6 +2,7 @@ import { Divider } from '@strapi/design-system';
 import { SubNav } from '@strapi/strapi/admin';
 import { useImportPermissions, useSegmentPermissions } from '../hooks/usePermissions';
 import { useT } from '../hooks/useT';
+import { abTestPaths } from '../pages/AbTests/paths';
 import { paths } from '../utils/paths';
 
 /**
@@ -16,6 +17,7 @@ export const PluginNav = () => {
     { to: paths.customers, label: t('nav.customers') },
     ...(segments.canRead ? [{ to: paths.segments, label: t('nav.segments') }] : []),
     ...(imports.canImport ? [{ to: paths.imports, label: t('nav.imports') }] : []),
+    ...(segments.canRead ? [{ to: abTestPaths.list, label: t('nav.abTests') }] : []),
   ];
   return (
     <SubNav.Main aria-label={t('nav.label')}>

@@ -2,6 +2,8 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { PluginNav } from '../components/PluginNav';
 import { pluginPermissions } from '../permissions';
+import { AbTestListPage } from './AbTests/AbTestListPage';
+import { AbTestResultsPage } from './AbTests/AbTestResultsPage';
 import { CustomerCreatePage } from './Customers/CustomerCreatePage';
 import { CustomerEditPage } from './Customers/CustomerEditPage';
 import { CustomerListPage } from './Customers/CustomerListPage';
@@ -78,6 +80,22 @@ const App = () => (
           element={
             <Page.Protect permissions={importCustomers}>
               <ImportJobPage />
+            </Page.Protect>
+          }
+        />
+        <Route
+          path="ab-tests"
+          element={
+            <Page.Protect permissions={readSegments}>
+              <AbTestListPage />
+            </Page.Protect>
+          }
+        />
+        <Route
+          path="ab-tests/:documentId"
+          element={
+            <Page.Protect permissions={readSegments}>
+              <AbTestResultsPage />
             </Page.Protect>
           }
         />
