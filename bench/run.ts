@@ -72,7 +72,13 @@ const runEngine = async (
         events: options.events,
         csv,
       };
-      const env = { DATABASE_CLIENT: engine, ...postgresEnv(postgresSettings()) };
+      const env = {
+        DATABASE_CLIENT: engine,
+        ...postgresEnv(postgresSettings()),
+        // tracking-ingest sends thousands of events a second from one loopback IP.
+        SEGMENTS_TRACKING_PER_IP: '100000000',
+        SEGMENTS_TRACKING_PER_VISITOR: '100000000',
+      };
       try {
         results.push(...(await runWorker(job, env)).results);
       } catch (error) {

@@ -26,7 +26,11 @@ export const runWorker = async (
     `segments-bench-${process.pid}-${job.engine}-${job.run}.json`
   );
   fs.rmSync(resultFile, { force: true });
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
+  // BENCH_CPU_PROF=<dir>: each worker writes a V8 CPU profile there (NODE_OPTIONS may not).
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', WORKER], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env, [JOB_VARIABLE]: JSON.stringify({ ...job, resultFile }) },

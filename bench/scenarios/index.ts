@@ -3,6 +3,7 @@ import customersDeleteAll from './customers-delete-all';
 import customerSearchEmail from './customer-search-email';
 import customerSearchName from './customer-search-name';
 import customerSearchPhone from './customer-search-phone';
+import exportCsv from './export-csv';
 import generateCsv from './generate-csv';
 import importCsv from './import-csv';
 import importNaive from './import-naive';
@@ -11,6 +12,7 @@ import insertEvents from './insert-events';
 import segmentEvaluate from './segment-evaluate';
 import segmentEvaluateJs from './segment-evaluate-js';
 import segmentRefreshCustomer from './segment-refresh-customer';
+import trackingIngest from './tracking-ingest';
 import type { Scenario } from './types';
 
 /**
@@ -30,6 +32,8 @@ export const SCENARIOS: readonly Scenario[] = [
   segmentEvaluate,
   segmentEvaluateJs,
   segmentRefreshCustomer,
+  trackingIngest,
+  exportCsv,
   customersDeleteAll,
   importCsv,
   importNaive,
