@@ -89,3 +89,47 @@ export interface PersonalizationMeta {
   /** A/B test documentId -> the variant the visitor was given; empty for unknown visitors. */
   variants: Record<string, AbVariant>;
 }
+
+/** GET /segments/personalization/preview: one entry as a visitor of a segment would get it. */
+export const previewQuerySchema = yup
+  .object({
+    uid: yup
+      .string()
+      .required('Name the content type (uid), e.g. api::promo.promo')
+      .matches(/^(api|plugin)::[\w-]+\.[\w-]+$/, '${value} is not a content-type uid'),
+    documentId: yup.string().trim().required('Name the entry (documentId)').max(64),
+    segment: yup.string().trim().nullable().default(null).matches(SEGMENT_ID_PATTERN, {
+      message: '"${value}" is not a segment ID',
+      excludeEmptyString: true,
+    }),
+    variant: yup
+      .mixed<AbVariant>()
+      .nullable()
+      .default(null)
+      .oneOf([...AB_VARIANTS, null], 'variant must be A or B'),
+    locale: yup.string().trim().nullable().default(null).max(20),
+    status: yup
+      .mixed<'draft' | 'published'>()
+      .oneOf(['draft', 'published'], 'status must be draft or published')
+      .default('published'),
+  })
+  .noUnknown(
+    '${unknown} is not a preview option (uid, documentId, segment, variant, locale, status)'
+  );
+
+export type PreviewQuery = yup.InferType<typeof previewQuerySchema>;
+
+export namespace PreviewAudience {
+  export interface Response {
+    data: {
+      /** False when the entry itself is for another audience: the visitor would not get it. */
+      visible: boolean;
+      /** The entry with the blocks the visitor gets (all blocks when it is not visible). */
+      entry: Record<string, unknown> | null;
+      /** Blocks per dynamic zone or repeatable component before personalization. */
+      totals: Record<string, number>;
+      /** The headers a site sends to get this response from the content API. */
+      headers: Record<string, string>;
+    };
+  }
+}

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Core } from '@strapi/strapi';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
-import { contentApiClient, superAdmin, type AdminClient } from '../helpers/users';
+import {
+  adminWithPermissions,
+  contentApiClient,
+  superAdmin,
+  type AdminClient,
+} from '../helpers/users';
 
 const PROMO = 'api::promo.promo';
 const vip = { segment: 'vip-members', abTest: null, variant: null };
@@ -227,6 +232,26 @@ describe('personalized content API responses', () => {
     assert.equal(one.body.data.blocks.length, 4);
     assert.equal(one.body.data.variants.length, 2);
     assert.equal(one.body.data.variants[0].audience, JSON.stringify(vip));
+  });
+
+  it('lets an editor view an entry as a visitor of a segment would get it', async () => {
+    const url = (q: string) => `/segments/personalization/preview?uid=${PROMO}&${q}`;
+    const asVip = await admin.get(url(`documentId=${promo.everyone}&segment=vip-members`));
+    assert.equal(asVip.status, 200, JSON.stringify(asVip.body));
+    assert.equal(asVip.body.data.visible, true);
+    assert.deepEqual(headlines(asVip.body.data.entry), ['Welcome back, VIP', 'Always here']);
+    assert.deepEqual(asVip.body.data.totals, { blocks: 4, variants: 2 });
+    assert.deepEqual(asVip.body.data.headers, { 'X-Segments': 'vip-members' });
+    const asOthers = await admin.get(url(`documentId=${promo.everyone}`));
+    assert.deepEqual(headlines(asOthers.body.data.entry), ['Hello visitor', 'Always here']);
+    const hidden = await admin.get(url(`documentId=${promo.vip}`));
+    assert.equal(hidden.body.data.visible, false);
+    const bad = await admin.get(url(`documentId=${promo.vip}&segment=x!`));
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.error.message, /"x!" is not a segment ID/);
+    const noContentAccess = await adminWithPermissions(strapi, ['segments.read']);
+    const refused = await noContentAccess.get(url(`documentId=${promo.vip}`));
+    assert.equal(refused.status, 403);
   });
 
   describe('A/B variants', () => {

@@ -2,6 +2,7 @@ import abTests from './ab-tests';
 import customers from './customers';
 import exportsController from './exports';
 import imports from './imports';
+import personalization from './personalization';
 import segments from './segments';
 import tracking from './tracking';
 import settings from './settings';
@@ -14,4 +15,5 @@ export default {
   settings,
   tracking,
   'ab-tests': abTests,
+  personalization,
 };

@@ -11,6 +11,7 @@ import exportsService from './exports';
 import importReport from './import-report';
 import importRunner from './import-runner';
 import imports from './imports';
+import personalization from '../personalization/preview';
 import segmentEngine from './segment-engine';
 import segmentMembers from './segment-members';
 import retention from './retention';
@@ -38,4 +39,5 @@ export default {
   'import-runner': importRunner,
   'import-report': importReport,
   'ab-tests': abTests,
+  personalization,
 };

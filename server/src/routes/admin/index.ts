@@ -2,10 +2,19 @@ import abTests from './ab-tests';
 import customers from './customers';
 import exportsRoutes from './exports';
 import imports from './imports';
+import personalization from './personalization';
 import segments from './segments';
 import settings from './settings';
 
 export default () => ({
   type: 'admin',
-  routes: [...customers, ...segments, ...imports, ...exportsRoutes, ...settings, ...abTests],
+  routes: [
+    ...customers,
+    ...segments,
+    ...imports,
+    ...exportsRoutes,
+    ...settings,
+    ...abTests,
+    ...personalization,
+  ],
 });
