@@ -8,6 +8,9 @@ export const AbTestVerdict = ({ results }: { results: AbTestResults }) => {
   const t = useT();
   const { formatNumber } = useIntl();
   const p = results.probabilityBBeatsA;
+  // Rounding would show 100% or 0%, a certainty the estimate never has.
+  const percent = (value: number) =>
+    formatNumber(value, { style: 'percent', maximumFractionDigits: 1 });
   const exposed = results.variants.every((v) => v.exposures > 0);
   const verdict = !exposed
     ? t('abTests.verdict.noData')
@@ -27,7 +30,7 @@ export const AbTestVerdict = ({ results }: { results: AbTestResults }) => {
           {t('abTests.probability')}
         </Typography>
         <Typography variant="alpha" tag="p">
-          {formatNumber(p, { style: 'percent', maximumFractionDigits: 1 })}
+          {p > 0.999 ? `> ${percent(0.999)}` : p < 0.001 ? `< ${percent(0.001)}` : percent(p)}
         </Typography>
         <Typography textColor="neutral800">{verdict}</Typography>
         <Typography variant="pi" textColor="neutral600">
