@@ -1,18 +1,28 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { newDocumentId } from '../../database/document-id';
+import { seededRandom } from '../../demo/random';
 import { variantFor } from '../assignment';
 
-const shareOfA = (testId: string, split: number, n = 10_000) => {
-  let a = 0;
-  for (let i = 0; i < n; i++) if (variantFor(testId, newDocumentId(), split) === 'A') a += 1;
-  return (a / n) * 100;
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** documentIds in Strapi's shape from a seeded generator, so every run checks the same ids. */
+const documentIds = (n: number, seed = 8) => {
+  const random = seededRandom(seed);
+  return Array.from({ length: n }, () =>
+    Array.from({ length: 24 }, (_, i) =>
+      random.pick(i === 0 ? ALPHABET.slice(0, 26) : ALPHABET)
+    ).join('')
+  );
 };
+
+const ids = documentIds(10_000);
+
+const shareOfA = (testId: string, split: number) =>
+  (ids.filter((id) => variantFor(testId, id, split) === 'A').length / ids.length) * 100;
 
 describe('A/B variant assignment', () => {
   it('gives a visitor the same variant every time', () => {
-    for (let i = 0; i < 200; i++) {
-      const visitor = newDocumentId();
+    for (const visitor of ids.slice(0, 200)) {
       const first = variantFor('test-1', visitor, 50);
       for (let j = 0; j < 5; j++) assert.equal(variantFor('test-1', visitor, 50), first);
     }
@@ -36,11 +46,13 @@ describe('A/B variant assignment', () => {
 
   it('assigns a visitor independently in different tests', () => {
     let same = 0;
-    for (let i = 0; i < 10_000; i++) {
-      const visitor = newDocumentId();
+    for (const visitor of ids) {
       if (variantFor('first', visitor, 50) === variantFor('second', visitor, 50)) same += 1;
     }
-    assert.ok(Math.abs(same / 100 - 50) <= 2, `same variant in ${same / 100}%`);
+    assert.ok(
+      Math.abs((same / ids.length) * 100 - 50) <= 2,
+      `same variant in ${(same / ids.length) * 100}%`
+    );
   });
 
   it('gives everyone A at a split of 100 and B at 0', () => {
