@@ -79,7 +79,7 @@ describe('importing customers from a CSV file in the admin', () => {
     await dialog
       .getByText('Dry run: nothing was saved. This is what the import would do.')
       .waitFor();
-    await dialog.getByText('Would be created').waitFor();
+    await dialog.locator('dt', { hasText: 'Would be created' }).waitFor();
 
     await dialog.getByRole('button', { name: 'Import for real' }).click();
     await dialog.getByText('2 rows failed').waitFor({ timeout: 30_000 });
@@ -95,6 +95,11 @@ describe('importing customers from a CSV file in the admin', () => {
       )
     );
     assert.deepEqual(counts, { Created: '2', Updated: '1', 'Already present': '1', Failed: '2' });
+    await dialog
+      .getByRole('img', {
+        name: 'Import outcome: 2 created, 1 updated, 1 already present, 2 failed',
+      })
+      .waitFor();
     assert.ok(
       (await progressBarsSeen(page)).some((name) => /progress/i.test(name)),
       'a progress bar showed while the file was uploaded and imported'

@@ -80,5 +80,11 @@ describe('building a segment in the admin', () => {
     assert.equal(await members.getByText('Bob Browser').count(), 0);
     assert.equal(await members.getByText('Cem Faraway').count(), 0);
     await saveScreenshot(page, 'segment-members');
+
+    await page.getByRole('tab', { name: 'Size over time' }).click();
+    await page.getByRole('img', { name: /^Segment size over time/ }).waitFor();
+    const figures = page.getByRole('table', { name: 'Segment size over time' });
+    assert.deepEqual(await figures.locator('tbody td').allInnerTexts(), ['1']);
+    await saveScreenshot(page, 'segment-size');
   });
 });

@@ -3,6 +3,7 @@ import { useIntl } from 'react-intl';
 import type { ImportCounts } from '../../../../contracts/imports';
 import { useT } from '../../hooks/useT';
 import { countShares, type CountKey } from '../../utils/importProgress';
+import { StackedBar } from '../Charts/StackedBar';
 
 const COLOR: Record<CountKey, 'success500' | 'primary500' | 'neutral400' | 'danger500'> = {
   created: 'success500',
@@ -13,8 +14,7 @@ const COLOR: Record<CountKey, 'success500' | 'primary500' | 'neutral400' | 'dang
 
 /**
  * The report's counts as numbers and as one horizontal bar split by share (created, updated,
- * unchanged, failed). The bar is a picture of the numbers beside it, so it is hidden from
- * screen readers, which read the numbers.
+ * unchanged, failed), whose title says the outcome in one sentence.
  */
 export const CountsBar = ({ counts, dryRun }: { counts: ImportCounts; dryRun: boolean }) => {
   const t = useT();
@@ -37,18 +37,21 @@ export const CountsBar = ({ counts, dryRun }: { counts: ImportCounts; dryRun: bo
           </Flex>
         ))}
       </Flex>
-      <Flex aria-hidden height="1.2rem" hasRadius overflow="hidden" background="neutral150">
-        {shares
-          .filter((s) => s.share > 0)
-          .map(({ key, share }) => (
-            <Box
-              key={key}
-              background={COLOR[key]}
-              height="100%"
-              style={{ width: `${share * 100}%` }}
-            />
-          ))}
-      </Flex>
+      <StackedBar
+        title={t(dryRun ? 'import.chart.titleWould' : 'import.chart.title', {
+          created: formatNumber(counts.created),
+          updated: formatNumber(counts.updated),
+          unchanged: formatNumber(counts.unchanged),
+          failed: formatNumber(counts.failed),
+        })}
+        parts={shares.map(({ key, value }) => ({
+          key,
+          value,
+          color: COLOR[key],
+          label: t(dryRun ? `import.countWould.${key}` : `import.count.${key}`),
+        }))}
+        formatValue={(value) => formatNumber(value)}
+      />
     </Flex>
   );
 };

@@ -1,5 +1,7 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
+import { useT } from '../../hooks/useT';
+import { BarMeter } from '../Charts/BarMeter';
 
 interface MemberBarProps {
   count: number;
@@ -13,8 +15,8 @@ interface MemberBarProps {
  * number says it all to screen readers.
  */
 export const MemberBar = ({ count, max }: MemberBarProps) => {
+  const t = useT();
   const { formatNumber } = useIntl();
-  const share = max > 0 ? count / max : 0;
   return (
     <Flex gap={3}>
       <Box minWidth="6rem">
@@ -22,20 +24,11 @@ export const MemberBar = ({ count, max }: MemberBarProps) => {
           {formatNumber(count)}
         </Typography>
       </Box>
-      <Box
-        aria-hidden
-        background="neutral150"
-        hasRadius
-        width="12rem"
-        height="0.8rem"
-        overflow="hidden"
-      >
-        <Box
-          background="primary500"
-          height="100%"
-          style={{ width: `${Math.max(count > 0 ? 2 : 0, share * 100)}%` }}
-        />
-      </Box>
+      <BarMeter
+        value={count}
+        max={max}
+        title={t('segments.chart.bar', { count, max: formatNumber(max) })}
+      />
     </Flex>
   );
 };
