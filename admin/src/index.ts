@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { registerAudienceField } from './components/Audience/register';
 import { Initializer } from './components/Initializer';
+import { ViewAsPanel } from './components/Preview/ViewAsPanel';
 import { PluginIcon } from './components/PluginIcon';
 import { pluginPermissions } from './permissions';
 import { PLUGIN_ID } from './pluginId';
@@ -45,6 +46,13 @@ const plugin: StrapiApp['appPlugins'][string] = {
       isReady: false,
       name: PLUGIN_ID,
     });
+  },
+
+  bootstrap(app) {
+    const contentManager = app.getPlugin('content-manager') as unknown as {
+      apis: { addEditViewSidePanel(panels: unknown[]): void };
+    };
+    contentManager.apis.addEditViewSidePanel([ViewAsPanel]);
   },
 
   async registerTrads({ locales }) {
