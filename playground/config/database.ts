@@ -33,6 +33,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
       // path.resolve, not path.join: an absolute DATABASE_FILENAME must stay absolute.
       connection: { filename: path.resolve(appRoot, env('DATABASE_FILENAME', '.tmp/data.db')) },
       useNullAsDefault: true,
+      // WAL with synchronous=NORMAL: a commit appends to the log without an fsync of the
+      // database file, so batched writes (imports, tracking) do not wait on the disk per batch;
+      // still durable across a process crash (see docs/developer-guide.md).
+      pool: {
+        afterCreate: (conn: any, done: (error?: Error, conn?: unknown) => void) => {
+          conn.pragma('journal_mode = WAL');
+          conn.pragma('synchronous = NORMAL');
+          done(undefined, conn);
+        },
+      },
       acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
     },
   };
