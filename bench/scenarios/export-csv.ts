@@ -41,6 +41,7 @@ export default {
   async run(ctx) {
     const strapi = await ctx.strapi();
     const admin = await ctx.admin();
+    const rssBefore = process.memoryUsage.rss() / 2 ** 20;
     const started = performance.now();
     const res = await admin.post('/segments/exports', { fields: FIELDS });
     if (res.status !== 202) {
@@ -57,7 +58,7 @@ export default {
     return {
       rows,
       seconds,
-      extra: `${FIELDS.length} fields, ${(bytes / 1e6).toFixed(1)} MB`,
+      extra: `${FIELDS.length} fields, ${(bytes / 1e6).toFixed(1)} MB; RSS ${rssBefore.toFixed(0)} MB before`,
     };
   },
 } satisfies Scenario;

@@ -25,3 +25,16 @@ export const cellOf = (row: Record<string, unknown>, field: ExportField): string
 
 /** UTF-8 byte order mark: Excel then reads accents right. */
 export const BOM = '\uFEFF';
+
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
+/** One CSV record (RFC 4180): a cell with a comma, quote, line break or edge space is quoted. */
+export const csvLine = (cells: string[]) => {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (i > 0) line += ',';
+    line += NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  }
+  return `${line}\r\n`;
+};

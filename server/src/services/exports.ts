@@ -3,15 +3,15 @@ import path from 'path';
 import { once } from 'events';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import Papa from 'papaparse';
 import { TABLE } from '../../../contracts/constants';
 import type { ExportField, ExportJob, ExportRequest } from '../../../contracts/exports';
-import { BOM, cellOf } from '../csv/export-format';
+import { BOM, cellOf, csvLine } from '../csv/export-format';
 import { exportPage } from '../csv/export-query';
 import { knexOf } from '../database/knex';
 import { toIso } from '../utils/dates';
 
 const PAGE = 5000;
+const PROGRESS_MS = 1000;
 const KEEP_MS = 7 * 24 * 3600_000;
 
 const toExportJob = (row: Record<string, any>): ExportJob => {
@@ -57,29 +57,23 @@ const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const put = async (text: string) => {
       if (!out.write(text)) await once(out, 'drain');
     };
-    await put(`${BOM}${Papa.unparse([fields])}\r\n`);
+    await put(`${BOM}${csvLine(fields)}`);
     let afterId = 0;
     let done = 0;
-    const client = strapi.db.dialect.client;
+    let reported = performance.now();
     for (;;) {
-      const rows: Record<string, unknown>[] = await exportPage(
-        knex(),
-        client,
-        fields,
-        request,
-        afterId,
-        PAGE
-      );
+      const rows = await exportPage(knex(), fields, request, afterId, PAGE);
       if (rows.length === 0) break;
       afterId = Number(rows[rows.length - 1].id);
-      await put(
-        `${Papa.unparse(
-          rows.map((r) => fields.map((f) => cellOf(r, f))),
-          { quotes: false }
-        )}\r\n`
-      );
+      let text = '';
+      for (const row of rows) text += csvLine(fields.map((f) => cellOf(row, f)));
+      await put(text);
       done += rows.length;
-      await knex()(TABLE.exportJobs).where('id', id).update({ rows_done: done });
+      // Progress about once a second: each update is a commit, a disk flush on SQLite.
+      if (performance.now() - reported >= PROGRESS_MS) {
+        reported = performance.now();
+        await knex()(TABLE.exportJobs).where('id', id).update({ rows_done: done });
+      }
     }
     out.end();
     await once(out, 'finish');
