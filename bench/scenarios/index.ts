@@ -9,6 +9,7 @@ import importCsv from './import-csv';
 import importNaive from './import-naive';
 import insertCustomers from './insert-customers';
 import insertEvents from './insert-events';
+import personalizedFind from './personalized-find';
 import segmentEvaluate from './segment-evaluate';
 import segmentEvaluateJs from './segment-evaluate-js';
 import segmentRefreshCustomer from './segment-refresh-customer';
@@ -34,6 +35,7 @@ export const SCENARIOS: readonly Scenario[] = [
   segmentRefreshCustomer,
   trackingIngest,
   exportCsv,
+  personalizedFind,
   customersDeleteAll,
   importCsv,
   importNaive,

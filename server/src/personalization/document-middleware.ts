@@ -3,7 +3,7 @@ import { parseAudience } from '../../../contracts/audience';
 import { knexOf } from '../database/knex';
 import { canonicalizeAudiences } from './input';
 import { abTestsOf, audienceMatches } from './match';
-import { currentRequestState, type RequestPersonalization } from './request-state';
+import { currentRequestState } from './request-state';
 import { buildSchemaMap, type SchemaMap } from './schema-map';
 import { collectAudiences, personalizeEntity } from './walk';
 
@@ -16,25 +16,38 @@ type DocumentContext = {
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const WRITES = new Set(['create', 'update']);
 
-/** The stored audience values of a content type: few distinct strings, read once per request. */
-const distinctAudiences = (
-  strapi: Core.Strapi,
-  state: RequestPersonalization,
-  uid: string,
-  attribute: string
-) => {
-  if (!state.distinct.has(uid)) {
-    const meta = strapi.db.metadata.get(uid);
-    const column = (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
-    state.distinct.set(
-      uid,
-      knexOf(strapi)(meta.tableName)
+/**
+ * How long the distinct audience values of a type are reused. Writes through the Document
+ * Service of this instance clear them at once; this bounds how long a new audience written
+ * elsewhere (another instance, raw queries) can be missed.
+ */
+const DISTINCT_TTL_MS = 10_000;
+
+/**
+ * The stored audience values of content types: few distinct strings per type, read with one
+ * `SELECT DISTINCT` and kept for a few seconds, so a personalized request costs no extra query.
+ */
+const createDistinctCache = (strapi: Core.Strapi) => {
+  const cache = new Map<string, { at: number; values: Promise<string[]> }>();
+  return {
+    get(uid: string, attribute: string) {
+      const hit = cache.get(uid);
+      if (hit && Date.now() - hit.at < DISTINCT_TTL_MS) return hit.values;
+      const meta = strapi.db.metadata.get(uid);
+      const column =
+        (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
+      const values = knexOf(strapi)(meta.tableName)
         .distinct(column)
         .whereNotNull(column)
-        .then((rows: Record<string, string>[]) => rows.map((r) => r[column]))
-    );
-  }
-  return state.distinct.get(uid)!;
+        .then((rows: Record<string, string>[]) => rows.map((r) => r[column]));
+      values.catch(() => cache.delete(uid));
+      cache.set(uid, { at: Date.now(), values });
+      return values;
+    },
+    clear(uid: string) {
+      cache.delete(uid);
+    },
+  };
 };
 
 /**
@@ -46,26 +59,31 @@ const distinctAudiences = (
 export const personalizationDocumentMiddleware = (strapi: Core.Strapi) => {
   let map: SchemaMap | null = null;
   const schemaMap = () => (map ??= buildSchemaMap(strapi));
+  const distinct = createDistinctCache(strapi);
 
   return async (context: DocumentContext, next: () => Promise<unknown>) => {
     const shape = schemaMap().get(context.uid);
     if (!shape) return next();
-    if (WRITES.has(context.action) && context.params?.data) {
-      context.params.data = await canonicalizeAudiences(
-        schemaMap(),
-        context.uid,
-        context.params.data
-      );
-      return next();
+    if (!READS.has(context.action)) {
+      if (WRITES.has(context.action) && context.params?.data)
+        context.params.data = await canonicalizeAudiences(
+          schemaMap(),
+          context.uid,
+          context.params.data
+        );
+      try {
+        return await next();
+      } finally {
+        distinct.clear(context.uid);
+      }
     }
-    if (!READS.has(context.action)) return next();
     const state = currentRequestState(strapi);
     if (!state) return next();
     state.used = true;
     const visitor = await state.visitor();
 
     if (shape.audience && state.personalize && context.action !== 'findOne') {
-      const values = await distinctAudiences(strapi, state, context.uid, shape.audience);
+      const values = await distinct.get(context.uid, shape.audience);
       const view = await visitor.view(abTestsOf(values));
       const allowed = values.filter((v) => audienceMatches(parseAudience(v), view));
       const byAudience = {

@@ -12,8 +12,6 @@ export interface RequestPersonalization {
   /** The visitor, read from the headers on first use (a bad header is a 400 then). */
   visitor(): Promise<Visitor>;
   created(): Visitor | null;
-  /** Stored audience values per content type, read once per request. */
-  distinct: Map<string, Promise<string[]>>;
 }
 
 type Ctx = {
@@ -37,7 +35,6 @@ export const createRequestState = (
         return ready;
       })),
     created: () => ready,
-    distinct: new Map(),
   };
   ctx.state[STATE_KEY] = state;
   return state;
