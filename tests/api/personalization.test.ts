@@ -132,6 +132,16 @@ describe('personalized content API responses', () => {
     assert.deepEqual(res.body.meta.personalization.segments, []);
   });
 
+  it('knows a visitor by the id the tracker gave them, as the tracking API does', async () => {
+    const tracked = await api
+      .post('/api/segments/events', { type: 'PageVisit', url: 'https://shop.example.com/' })
+      .set('X-Customer-Id', 'visitor-77');
+    assert.equal(tracked.status, 202, JSON.stringify(tracked.body));
+    const res = await api.get('/api/promos').set('X-Customer-Id', 'visitor-77');
+    assert.equal(res.body.meta.personalization.customer, tracked.body.data.customerId);
+    assert.deepEqual(titles(res.body), ['Also for everyone', 'For everyone']);
+  });
+
   it('returns every entry and block with its audience for personalize=false', async () => {
     const res = await api.get(`/api/promos?personalize=false&${populate}`);
     assert.equal(res.status, 200, JSON.stringify(res.body));

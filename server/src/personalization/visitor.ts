@@ -26,6 +26,26 @@ const segmentIdsOf = async (strapi: Core.Strapi, customerId: number) => {
 };
 
 /**
+ * The customer a visitor header names, with their segments. The usual case, a customer
+ * documentId, is one query; anything else goes through the tracking service's resolution
+ * (reference id, visitor id, or a new anonymous customer).
+ */
+const customerWithSegments = async (strapi: Core.Strapi, visitorId: string) => {
+  const rows = await knexOf(strapi)(`${TABLE.customers} as c`)
+    .leftJoin(`${TABLE.memberships} as m`, 'm.customer_id', 'c.id')
+    .leftJoin(`${TABLE.segments} as s`, 's.id', 'm.segment_id')
+    .where('c.document_id', visitorId)
+    .select('c.id', 'c.document_id', 's.segment_id');
+  if (rows.length > 0)
+    return {
+      customer: { id: rows[0].id as number, documentId: rows[0].document_id as string },
+      segmentIds: rows.map((r) => r.segment_id as string | null).filter((s) => s !== null),
+    };
+  const customer = await getService(strapi, 'tracking').resolve(visitorId);
+  return { customer, segmentIds: await segmentIdsOf(strapi, customer.id) };
+};
+
+/**
  * One request's visitor: the customer X-Customer-Id names (resolved by the tracking service, so
  * a visitor id the tracker made up works too) and their segments plus X-Segments. A/B variants
  * are assigned on demand, once per test per request, through the A/B test service.
@@ -40,8 +60,9 @@ export const createVisitor = (strapi: Core.Strapi, input: VisitorInput, personal
     if (segments) return;
     const ids = new Set(input.segments);
     if (input.customerId) {
-      customer = await getService(strapi, 'tracking').resolve(input.customerId);
-      for (const id of await segmentIdsOf(strapi, customer.id)) ids.add(id);
+      const found = await customerWithSegments(strapi, input.customerId);
+      customer = found.customer;
+      for (const id of found.segmentIds) ids.add(id);
     }
     segments = ids;
   };
