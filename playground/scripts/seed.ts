@@ -86,12 +86,45 @@ const ensureArticles = async (strapi: Core.Strapi) => {
   }));
 };
 
+/** Personalized demo content: promos for the demo segments, with variant blocks. Once. */
+const ensurePromos = async (strapi: Core.Strapi) => {
+  const promos = strapi.documents('api::promo.promo' as any);
+  if ((await promos.count({})) > 0) return;
+  const audience = (segment: string | null) =>
+    segment ? { segment, abTest: null, variant: null } : null;
+  const hero = (headline: string, segment: string | null) => ({
+    __component: 'promo.hero',
+    headline,
+    audience: audience(segment),
+  });
+  const entries = [
+    {
+      title: 'Home page promo',
+      audience: null,
+      blocks: [
+        hero('The new EV range is here', 'ev-readers'),
+        hero('Your Facebook offer: a free test drive', 'ev-launch'),
+        hero('Spring deals for everyone', null),
+        { __component: 'promo.text', body: 'Free delivery on every order this month.' },
+      ],
+      variants: [
+        { label: 'Welcome back: 10% off', audience: audience('recent-converters') },
+        { label: 'Sign up for 5% off', audience: null },
+      ],
+    },
+    { title: 'Student discount', audience: audience('young-adults'), blocks: [], variants: [] },
+    { title: 'EV charging guide', audience: audience('ev-readers'), blocks: [], variants: [] },
+  ];
+  for (const data of entries) await promos.create({ data } as any);
+};
+
 const main = async () => {
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
   try {
     const createdAdmin = await ensureAdmin(strapi);
     await ensureEditor(strapi);
     const items = await ensureArticles(strapi);
+    await ensurePromos(strapi);
     const result = await strapi
       .plugin('segments')
       .service('demo')
