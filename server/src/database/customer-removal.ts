@@ -12,6 +12,8 @@ export const CUSTOMER_TABLES = [
   TABLE.subscriptions,
   TABLE.terms,
   TABLE.nameTokens,
+  // A/B assignments reference the customer too: PostgreSQL refuses to TRUNCATE customers alone.
+  TABLE.abAssignments,
 ] as const;
 
 /**
