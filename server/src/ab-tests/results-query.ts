@@ -5,24 +5,28 @@ import { TABLE } from '../../../contracts/constants';
 export type VariantCounts = Record<AbVariant, { exposures: number; conversions: number }>;
 
 /**
- * Exposures and conversions per variant in one aggregate: a conversion is an exposed customer
- * with at least one event of the conversion type at or after their assignment (a correlated
- * EXISTS on the events' (customer_id, type, ...) index, so nothing is loaded into memory).
+ * Exposures and conversions per variant in one aggregate. A conversion is an exposed customer
+ * whose latest event of the conversion type is at or after their assignment (the same as "has
+ * one at or after it"). The latest conversion per customer is grouped once over the events'
+ * (type, occurred_at, customer_id) index and joined; a correlated EXISTS per assignment looked
+ * the same but SQLite probed that index by type and time, scanning every conversion per row.
  */
 export const countVariants = async (
   knex: Knex,
   testId: number,
   conversionEventType: string
 ): Promise<VariantCounts> => {
-  const converted = knex(`${TABLE.events} as e`)
-    .select(knex.raw('1'))
-    .whereRaw('e.customer_id = a.customer_id')
+  const latest = knex(`${TABLE.events} as e`)
+    .select('e.customer_id')
+    .max({ last_at: 'e.occurred_at' })
     .where('e.type', conversionEventType)
-    .whereRaw('e.occurred_at >= a.assigned_at');
+    .groupBy('e.customer_id')
+    .as('m');
   const rows = await knex(`${TABLE.abAssignments} as a`)
+    .leftJoin(latest, 'm.customer_id', 'a.customer_id')
     .select('a.variant')
     .count({ exposures: '*' })
-    .select(knex.raw('sum(case when exists ? then 1 else 0 end) as conversions', [converted]))
+    .select(knex.raw('sum(case when m.last_at >= a.assigned_at then 1 else 0 end) as conversions'))
     .where('a.ab_test_id', testId)
     .groupBy('a.variant');
   const counts: VariantCounts = {
