@@ -3,15 +3,14 @@ import { describe, it } from 'node:test';
 import { seededRandom } from '../../demo/random';
 import { variantFor } from '../assignment';
 
-const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const ALPHABET = [...'abcdefghijklmnopqrstuvwxyz0123456789'];
+const LETTERS = ALPHABET.slice(0, 26);
 
 /** documentIds in Strapi's shape from a seeded generator, so every run checks the same ids. */
 const documentIds = (n: number, seed = 8) => {
   const random = seededRandom(seed);
   return Array.from({ length: n }, () =>
-    Array.from({ length: 24 }, (_, i) =>
-      random.pick(i === 0 ? ALPHABET.slice(0, 26) : ALPHABET)
-    ).join('')
+    Array.from({ length: 24 }, (_, i) => random.pick(i === 0 ? LETTERS : ALPHABET)).join('')
   );
 };
 
