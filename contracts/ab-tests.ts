@@ -10,9 +10,6 @@ export type AbVariant = (typeof AB_VARIANTS)[number];
 /** The event recorded when a customer is first given a variant (metadata: abTest, variant). */
 export const AB_EXPOSURE_EVENT = 'ABExposure';
 
-/** The request header that forces a variant for previews; a forced variant is never recorded. */
-export const AB_VARIANT_HEADER = 'X-AB-Variant';
-
 /** P(B beats A) at or above this, or at or below 1 minus it, is called significant. */
 export const SIGNIFICANCE = 0.95;
 
@@ -110,12 +107,6 @@ export const abTestUpdateSchema = (customTypes: string[]) =>
 
 export type AbTestInput = yup.InferType<ReturnType<typeof abTestInputSchema>>;
 export type AbTestUpdate = yup.InferType<ReturnType<typeof abTestUpdateSchema>>;
-
-/** A forced variant as sent in X-AB-Variant: "A" or "B" (any case), anything else ignored. */
-export const parseForcedVariant = (value: unknown): AbVariant | undefined => {
-  const v = typeof value === 'string' ? value.trim().toUpperCase() : '';
-  return v === 'A' || v === 'B' ? v : undefined;
-};
 
 export namespace ListAbTests {
   export interface Response {
