@@ -45,6 +45,18 @@ describe('building a segment in the admin', () => {
         Array.from({ length: conversions }, () => ({ type: 'Conversion', occurredAt: yesterday }))
       );
     }
+    // Another segment, so the list has two sizes to compare.
+    await api
+      .post('/segments/segments', {
+        name: 'Everyone in Amsterdam',
+        kind: 'rule',
+        rules: {
+          kind: 'group',
+          op: 'and',
+          children: [{ kind: 'field', field: 'city', operator: 'equals', value: 'Amsterdam' }],
+        },
+      })
+      .expect(201);
     browser = await launchBrowser();
   });
   after(async () => {
@@ -86,5 +98,17 @@ describe('building a segment in the admin', () => {
     const figures = page.getByRole('table', { name: 'Segment size over time' });
     assert.deepEqual(await figures.locator('tbody td').allInnerTexts(), ['1']);
     await saveScreenshot(page, 'segment-size');
+
+    await page.goto(pluginPage(baseUrl, 'segments'));
+    const sizes = await Promise.all(
+      ['Amsterdam buyers', 'Everyone in Amsterdam'].map((name) =>
+        page
+          .getByRole('row', { name: new RegExp(name) })
+          .getByText(/^\d+$/)
+          .innerText()
+      )
+    );
+    assert.deepEqual(sizes, ['1', '2']);
+    await saveScreenshot(page, 'segments-list');
   });
 });
