@@ -119,5 +119,6 @@ describe('importing customers from a CSV file in the admin', () => {
 
     await dialog.getByRole('button', { name: 'Close' }).last().click();
     await page.getByText('4 customers').waitFor();
+    await saveScreenshot(page, 'import-done');
   });
 });
