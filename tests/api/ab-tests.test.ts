@@ -207,6 +207,28 @@ describe('A/B tests', () => {
         );
     });
 
+    it('keeps the variant an anonymous visitor was given after they identify as a known customer', async () => {
+      const test = await createTest({
+        name: 'Merge keeps variant',
+        conversionEventType: 'Conversion',
+        status: 'running',
+      });
+      const known = await newCustomer();
+      const visitor = await newCustomer();
+      const given = (await service().assign(visitor, [test.documentId]))[test.documentId];
+      const merged = await admin.post(`/segments/customers/${known.documentId}/merge`, {
+        sourceDocumentId: visitor.documentId,
+      });
+      assert.equal(merged.status, 200, JSON.stringify(merged.body));
+      assert.deepEqual(await service().assign(known, [test.documentId]), {
+        [test.documentId]: given,
+      });
+      assert.equal((await exposuresOf(known)).length, 1);
+      const results = await admin.get(`/segments/ab-tests/${test.documentId}/results`);
+      const exposures = results.body.data.variants.map((v: { exposures: number }) => v.exposures);
+      assert.equal(exposures[0] + exposures[1], 1);
+    });
+
     it('returns a forced variant without recording it', async () => {
       const test = await createTest({
         name: 'Preview',

@@ -114,6 +114,11 @@ const customerMerge = ({ strapi }: { strapi: Core.Strapi }) => ({
         'subscribed_at',
       ]);
       await trx(TABLE.visitorIds).where('customer_id', source.id).update({ customer_id: main.id });
+      // A/B variants the source was given stay given: its exposure events move with it.
+      await addMissing(trx, TABLE.abAssignments, 'ab_test_id', main.id, source.id, [
+        'variant',
+        'assigned_at',
+      ]);
       await trx(TABLE.events).where('customer_id', source.id).update({ customer_id: main.id });
       if (filled.includes('firstName') || filled.includes('lastName')) {
         await trx(TABLE.nameTokens).where('customer_id', main.id).delete();
