@@ -31,7 +31,8 @@ interface AudienceInputProps {
   disabled?: boolean;
 }
 
-const NONE = '';
+/** The select's value for "none": `*` cannot be part of a segment ID or a documentId. */
+const NONE = '*';
 
 /**
  * The Audience field in the edit view: a segment ("All other users" when none) and, optionally,
@@ -60,9 +61,9 @@ const AudienceInput = React.forwardRef<HTMLDivElement, AudienceInputProps>(
             {segments.length > 0 || !canRead ? (
               <SingleSelect
                 aria-label={t('audience.segment')}
-                value={known || !audience.segment ? (audience.segment ?? NONE) : NONE}
+                value={audience.segment ? (known ? audience.segment : undefined) : NONE}
                 disabled={disabled || segments.length === 0}
-                onChange={(next) => change({ segment: String(next) || null })}
+                onChange={(next) => change({ segment: next === NONE ? null : String(next) })}
                 placeholder={
                   audience.segment && !known
                     ? t('audience.unknownSegment', { id: audience.segment })
@@ -95,7 +96,7 @@ const AudienceInput = React.forwardRef<HTMLDivElement, AudienceInputProps>(
                   aria-label={t('audience.abTest')}
                   value={audience.abTest ?? NONE}
                   disabled={disabled}
-                  onChange={(next) => change({ abTest: String(next) || null })}
+                  onChange={(next) => change({ abTest: next === NONE ? null : String(next) })}
                   placeholder={t('audience.noAbTest')}
                 >
                   <SingleSelectOption value={NONE}>{t('audience.noAbTest')}</SingleSelectOption>

@@ -15,6 +15,9 @@ import { PLUGIN_ID } from '../../pluginId';
 import { useSegments } from '../../services/api';
 import { blockLabel } from './hasAudience';
 
+/** The select's value for "All other users" (`*` is never part of a segment ID). */
+const EVERYONE = '*';
+
 interface ViewAsContentProps {
   uid: string;
   documentId: string;
@@ -36,7 +39,9 @@ export const ViewAsContent = ({
   const t = useT();
   const segments = useSegments().data?.data ?? [];
   const [variant, setVariant] = useState<AbVariant>('A');
-  const params = new URLSearchParams({ uid, documentId, status, variant });
+  // Variant A is what visitors without a known customer get anyway: only B needs the header.
+  const params = new URLSearchParams({ uid, documentId, status });
+  if (variant === 'B') params.set('variant', 'B');
   if (segment) params.set('segment', segment);
   if (locale) params.set('locale', locale);
   const preview = useApiQuery<PreviewAudience.Response>(
@@ -49,8 +54,11 @@ export const ViewAsContent = ({
     <Flex direction="column" alignItems="stretch" gap={3} width="100%">
       <Field.Root name="segments-view-as">
         <Field.Label>{t('viewAs.viewAs')}</Field.Label>
-        <SingleSelect value={segment} onChange={(next) => onSegmentChange(String(next))}>
-          <SingleSelectOption value="">{t('audience.everyone')}</SingleSelectOption>
+        <SingleSelect
+          value={segment || EVERYONE}
+          onChange={(next) => onSegmentChange(next === EVERYONE ? '' : String(next))}
+        >
+          <SingleSelectOption value={EVERYONE}>{t('audience.everyone')}</SingleSelectOption>
           {segments.map((s) => (
             <SingleSelectOption key={s.documentId} value={s.segmentId}>
               {s.name}
@@ -80,21 +88,23 @@ export const ViewAsContent = ({
             </Badge>
           </Box>
           {data.visible &&
-            Object.entries(data.totals).map(([field, total]) => {
-              const kept = (entry[field] as Record<string, unknown>[] | undefined) ?? [];
-              return (
-                <Box key={field}>
-                  <Typography variant="sigma" tag="p">
-                    {t('viewAs.blocks', { field, shown: kept.length, total })}
-                  </Typography>
-                  {kept.map((block, i) => (
-                    <Typography key={i} variant="pi" tag="p">
-                      {`• ${blockLabel(block)}`}
+            Object.entries(data.totals)
+              .filter(([, total]) => total > 0)
+              .map(([field, total]) => {
+                const kept = (entry[field] as Record<string, unknown>[] | undefined) ?? [];
+                return (
+                  <Box key={field}>
+                    <Typography variant="sigma" tag="p">
+                      {t('viewAs.blocks', { field, shown: kept.length, total })}
                     </Typography>
-                  ))}
-                </Box>
-              );
-            })}
+                    {kept.map((block, i) => (
+                      <Typography key={i} variant="pi" tag="p">
+                        {`• ${blockLabel(block)}`}
+                      </Typography>
+                    ))}
+                  </Box>
+                );
+              })}
           <Typography variant="pi" textColor="neutral600">
             {Object.keys(data.headers).length > 0
               ? t('viewAs.headers', {
