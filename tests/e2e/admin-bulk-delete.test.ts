@@ -9,6 +9,7 @@ import {
   newAdminPage,
   pluginPage,
   saveScreenshot,
+  unlabelledControls,
 } from '../helpers/browser';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 import { createAdminWithPermissions, superAdmin } from '../helpers/users';
@@ -64,6 +65,7 @@ describe('deleting all customers at once in the admin', () => {
     await page.getByText('All 50 customers on this page are selected.').waitFor();
     await page.getByRole('button', { name: `Select all ${CUSTOMERS} customers` }).click();
     await page.getByText(`All ${CUSTOMERS} customers are selected.`).waitFor();
+    assert.deepEqual(await unlabelledControls(page), [], 'every checkbox and button has a name');
     await page.getByRole('button', { name: `Delete ${CUSTOMERS} customers` }).click();
 
     const confirm = page.getByRole('alertdialog');

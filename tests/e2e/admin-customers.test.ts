@@ -9,6 +9,7 @@ import {
   newAdminPage,
   pluginPage,
   saveScreenshot,
+  unlabelledControls,
 } from '../helpers/browser';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 import { PASSWORD, SUPER_ADMIN_EMAIL, superAdmin } from '../helpers/users';
@@ -60,6 +61,7 @@ describe('adding and finding a customer in the admin', () => {
 
     await page.goto(pluginPage(baseUrl, 'customers'));
     await page.getByText('2 customers').waitFor();
+    assert.deepEqual(await unlabelledControls(page), [], 'every control of the list has a name');
     await page.getByLabel('Search customers').fill('maria de vries');
     await page.keyboard.press('Enter');
     await page.getByText('1 customer', { exact: true }).waitFor();

@@ -10,6 +10,7 @@ import {
   newAdminPage,
   pluginPage,
   saveScreenshot,
+  unlabelledControls,
 } from '../helpers/browser';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 import { PASSWORD, SUPER_ADMIN_EMAIL, superAdmin } from '../helpers/users';
@@ -74,6 +75,7 @@ describe('importing customers from a CSV file in the admin', () => {
       buffer: Buffer.from(CSV),
     });
     assert.equal(await dialog.getByRole('checkbox', { name: /Dry run first/ }).isChecked(), true);
+    assert.deepEqual(await unlabelledControls(page, '[role="dialog"]'), []);
     await watchProgressBars(page);
     await dialog.getByRole('button', { name: 'Upload and check' }).click();
     await dialog

@@ -10,6 +10,7 @@ import {
   newAdminPage,
   pluginPage,
   saveScreenshot,
+  unlabelledControls,
 } from '../helpers/browser';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 import { PASSWORD, SUPER_ADMIN_EMAIL, superAdmin, type AdminClient } from '../helpers/users';
@@ -71,6 +72,7 @@ describe('merging, exporting and anonymizing customers in the admin', () => {
     await dialog.getByText('Likely duplicates').waitFor();
     await dialog.getByRole('button', { name: 'Choose Pieter Jansen to merge' }).click();
     await dialog.getByText("This can't be undone").waitFor();
+    assert.deepEqual(await unlabelledControls(page, '[role="dialog"]'), []);
     await dialog.getByRole('button', { name: 'Merge and delete Pieter Jansen' }).click();
     await page.getByText('Pieter Jansen was merged into Piet Jansen').waitFor();
     await page.getByText('pieter@work.example').first().waitFor();

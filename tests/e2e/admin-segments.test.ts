@@ -9,6 +9,7 @@ import {
   newAdminPage,
   pluginPage,
   saveScreenshot,
+  unlabelledControls,
 } from '../helpers/browser';
 import { addEvents, customerIdOf } from '../helpers/data';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
@@ -80,6 +81,7 @@ describe('building a segment in the admin', () => {
     await page.getByRole('menuitem', { name: 'Event', exact: true }).click();
     await choose(page, 'Event type', 'Conversion');
     await preview.getByText('1 customer matches').waitFor();
+    assert.deepEqual(await unlabelledControls(page), [], 'every control of the builder has a name');
     await saveScreenshot(page, 'segment-builder');
 
     await page.getByRole('button', { name: 'Save segment' }).first().click();

@@ -60,3 +60,16 @@ export const saveScreenshot = async (page: Page, name: string) => {
   fs.mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: false });
 };
+
+const CONTROL_ROLES =
+  'button|link|textbox|searchbox|combobox|checkbox|radio|switch|spinbutton|slider|tab|menuitem';
+
+/**
+ * The controls on the page (or in `scope`) that a screen reader would announce without a name,
+ * from the accessibility tree as the browser builds it: each is a line of its ARIA snapshot.
+ */
+export const unlabelledControls = async (page: Page, scope = 'main') => {
+  const snapshot = await page.locator(scope).first().ariaSnapshot();
+  const nameless = new RegExp(`^\\s*- (${CONTROL_ROLES})(\\s*\\[[^\\]]*\\])*:?\\s*$`);
+  return snapshot.split('\n').filter((line) => nameless.test(line));
+};
