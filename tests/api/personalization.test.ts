@@ -244,6 +244,26 @@ describe('personalized content API responses', () => {
     assert.equal(one.body.data.variants[0].audience, JSON.stringify(vip));
   });
 
+  it('personalizes the blocks of a single type too', async () => {
+    await strapi.documents('api::banner.banner').create({
+      data: {
+        name: 'Site banner',
+        blocks: [
+          { __component: 'promo.hero', headline: 'VIP banner', audience: vip },
+          { __component: 'promo.hero', headline: 'Banner for all', audience: null },
+        ],
+      } as any,
+    });
+    const anonymous = await api.get('/api/banner?populate=*');
+    assert.equal(anonymous.status, 200, JSON.stringify(anonymous.body));
+    assert.deepEqual(headlines(anonymous.body.data), ['Banner for all']);
+    const forMember = await api
+      .get('/api/banner?populate=*')
+      .set('X-Customer-Id', member.documentId);
+    assert.deepEqual(headlines(forMember.body.data), ['VIP banner']);
+    assert.match(String(forMember.headers.vary), /X-Segments/);
+  });
+
   it('lets an editor view an entry as a visitor of a segment would get it', async () => {
     const url = (q: string) => `/segments/personalization/preview?uid=${PROMO}&${q}`;
     const asVip = await admin.get(url(`documentId=${promo.everyone}&segment=vip-members`));
