@@ -77,8 +77,17 @@ describe('building a segment in the admin', () => {
     const preview = page.getByRole('complementary', { name: 'Live preview' });
     await preview.getByText('2 customers match').waitFor();
 
-    await page.getByRole('button', { name: 'Add condition' }).click();
-    await page.getByRole('menuitem', { name: 'Event', exact: true }).click();
+    // The condition menu works from the keyboard: open, move to "Event", choose.
+    await page.getByRole('button', { name: 'Add condition' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menuitem', { name: 'Characteristic' }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.textContent),
+      'Event',
+      'the arrow key moves to the next kind'
+    );
+    await page.keyboard.press('Enter');
     await choose(page, 'Event type', 'Conversion');
     await preview.getByText('1 customer matches').waitFor();
     assert.deepEqual(await unlabelledControls(page), [], 'every control of the builder has a name');
