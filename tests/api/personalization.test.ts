@@ -252,6 +252,7 @@ describe('personalized content API responses', () => {
           { __component: 'promo.hero', headline: 'VIP banner', audience: vip },
           { __component: 'promo.hero', headline: 'Banner for all', audience: null },
         ],
+        featured: [promo.vip, promo.everyone2],
       } as any,
     });
     const anonymous = await api.get('/api/banner?populate=*');
@@ -262,6 +263,10 @@ describe('personalized content API responses', () => {
       .set('X-Customer-Id', member.documentId);
     assert.deepEqual(headlines(forMember.body.data), ['VIP banner']);
     assert.match(String(forMember.headers.vary), /X-Segments/);
+    const featured = (body: { data: { featured: { title: string }[] } }) =>
+      body.data.featured.map((p) => p.title).sort();
+    assert.deepEqual(featured(anonymous.body), ['Also for everyone'], 'related entries filtered');
+    assert.deepEqual(featured(forMember.body), ['Also for everyone', 'VIP only']);
   });
 
   it('lets an editor view an entry as a visitor of a segment would get it', async () => {
