@@ -17,6 +17,7 @@ let strapi: Core.Strapi;
 let browser: Browser;
 let baseUrl: string;
 let documentId: string;
+let abTest: string;
 
 const choose = async (page: Page, label: string, option: string) => {
   await page.getByRole('combobox', { name: label, exact: true }).first().click();
@@ -35,6 +36,15 @@ describe('personalized content in the Content Manager', () => {
         kind: 'external',
       })
       .expect(201);
+    abTest = (
+      await api
+        .post('/segments/ab-tests', {
+          name: 'Hero test',
+          status: 'running',
+          conversionEventType: 'Conversion',
+        })
+        .expect(201)
+    ).body.data.documentId;
     const vip = { segment: 'vip-members', abTest: null, variant: null };
     documentId = (
       await strapi.documents(PROMO).create({
@@ -80,5 +90,21 @@ describe('personalized content in the Content Manager', () => {
     await page.getByText('Shown to this audience').waitFor();
     await choose(page, 'Visitor in segment', 'All other users');
     await page.getByText('Not shown to this audience').waitFor();
+  });
+
+  it('an editor makes an entry variant B of an A/B test', async () => {
+    const page = await newAdminPage(browser);
+    await logIn(page, baseUrl, SUPER_ADMIN_EMAIL, PASSWORD);
+    await page.goto(`${baseUrl}/admin/content-manager/collection-types/${PROMO}/${documentId}`);
+    await choose(page, 'A/B test', 'Hero test');
+    await choose(page, 'Variant', 'Variant B');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved document').first().waitFor();
+    const stored = await strapi.db.query(PROMO).findOne({ where: { documentId } });
+    assert.deepEqual(JSON.parse(stored.audience), {
+      segment: 'vip-members',
+      abTest,
+      variant: 'B',
+    });
   });
 });

@@ -5,6 +5,7 @@ import {
   SingleSelect,
   SingleSelectOption,
   TextInput,
+  VisuallyHidden,
 } from '@strapi/design-system';
 import * as React from 'react';
 import {
@@ -33,6 +34,24 @@ interface AudienceInputProps {
 
 /** The select's value for "none": `*` cannot be part of a segment ID or a documentId. */
 const NONE = '*';
+
+/** A select of its own inside the field's row, named for screen readers (the row shows no label). */
+const SubField = ({
+  name,
+  label,
+  children,
+}: {
+  name: string;
+  label: string;
+  children: React.ReactNode;
+}) => (
+  <Field.Root name={name}>
+    <VisuallyHidden>
+      <Field.Label>{label}</Field.Label>
+    </VisuallyHidden>
+    {children}
+  </Field.Root>
+);
 
 /**
  * The Audience field in the edit view: a segment ("All other users" when none) and, optionally,
@@ -92,35 +111,37 @@ const AudienceInput = React.forwardRef<HTMLDivElement, AudienceInputProps>(
           {tests && (tests.length > 0 || audience.abTest) && (
             <>
               <Box minWidth="200px" flex="2">
-                <SingleSelect
-                  aria-label={t('audience.abTest')}
-                  value={audience.abTest ?? NONE}
-                  disabled={disabled}
-                  onChange={(next) => change({ abTest: next === NONE ? null : String(next) })}
-                  placeholder={t('audience.noAbTest')}
-                >
-                  <SingleSelectOption value={NONE}>{t('audience.noAbTest')}</SingleSelectOption>
-                  {tests.map((test) => (
-                    <SingleSelectOption key={test.documentId} value={test.documentId}>
-                      {test.name}
-                    </SingleSelectOption>
-                  ))}
-                </SingleSelect>
-              </Box>
-              {audience.abTest && (
-                <Box minWidth="120px" flex="1">
+                <SubField name={`${name}-ab-test`} label={t('audience.abTest')}>
                   <SingleSelect
-                    aria-label={t('audience.variant')}
-                    value={audience.variant ?? 'A'}
+                    value={audience.abTest ?? NONE}
                     disabled={disabled}
-                    onChange={(next) => change({ variant: next as AbVariant })}
+                    onChange={(next) => change({ abTest: next === NONE ? null : String(next) })}
+                    placeholder={t('audience.noAbTest')}
                   >
-                    {AB_VARIANTS.map((v) => (
-                      <SingleSelectOption key={v} value={v}>
-                        {t('audience.variantName', { variant: v })}
+                    <SingleSelectOption value={NONE}>{t('audience.noAbTest')}</SingleSelectOption>
+                    {tests.map((test) => (
+                      <SingleSelectOption key={test.documentId} value={test.documentId}>
+                        {test.name}
                       </SingleSelectOption>
                     ))}
                   </SingleSelect>
+                </SubField>
+              </Box>
+              {audience.abTest && (
+                <Box minWidth="120px" flex="1">
+                  <SubField name={`${name}-variant`} label={t('audience.variant')}>
+                    <SingleSelect
+                      value={audience.variant ?? 'A'}
+                      disabled={disabled}
+                      onChange={(next) => change({ variant: next as AbVariant })}
+                    >
+                      {AB_VARIANTS.map((v) => (
+                        <SingleSelectOption key={v} value={v}>
+                          {t('audience.variantName', { variant: v })}
+                        </SingleSelectOption>
+                      ))}
+                    </SingleSelect>
+                  </SubField>
                 </Box>
               )}
             </>
