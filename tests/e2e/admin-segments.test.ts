@@ -80,13 +80,16 @@ describe('building a segment in the admin', () => {
     // The condition menu works from the keyboard: open, move to "Event", choose.
     await page.getByRole('button', { name: 'Add condition' }).focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('menuitem', { name: 'Characteristic' }).waitFor();
+    const focused = (text: string) =>
+      page.waitForFunction(
+        (t) =>
+          document.activeElement?.getAttribute('role') === 'menuitem' &&
+          document.activeElement.textContent === t,
+        text
+      );
+    await focused('Characteristic');
     await page.keyboard.press('ArrowDown');
-    assert.equal(
-      await page.evaluate(() => document.activeElement?.textContent),
-      'Event',
-      'the arrow key moves to the next kind'
-    );
+    await focused('Event');
     await page.keyboard.press('Enter');
     await choose(page, 'Event type', 'Conversion');
     await preview.getByText('1 customer matches').waitFor();

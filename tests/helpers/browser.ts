@@ -58,7 +58,12 @@ export const pluginPage = (baseUrl: string, route: string) =>
 /** Saves what the page shows now as test-output/e2e/<name>.png, for reviewers and the guide. */
 export const saveScreenshot = async (page: Page, name: string) => {
   fs.mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: false });
+  // Finished animations: a dialog fading in would be half transparent.
+  await page.screenshot({
+    path: path.join(screenshotDir, `${name}.png`),
+    fullPage: false,
+    animations: 'disabled',
+  });
 };
 
 const CONTROL_ROLES =
