@@ -1,11 +1,11 @@
 import * as yup from 'yup';
+import { AB_VARIANTS, type AbVariant } from './ab-tests';
 import { SEGMENT_ID_PATTERN } from './segments';
 
 /** The custom field's uid, as it appears in a content type's schema (`customField`). */
 export const AUDIENCE_FIELD = 'plugin::segments.audience';
 
-export const AB_VARIANTS = ['A', 'B'] as const;
-export type AbVariant = (typeof AB_VARIANTS)[number];
+export { AB_VARIANTS, type AbVariant };
 
 /**
  * Who a piece of content is for: a segment (its `segmentId`), and/or one variant of an A/B test

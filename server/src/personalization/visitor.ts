@@ -8,14 +8,6 @@ import type { AudienceView } from './match';
 
 type Customer = { id: number; documentId: string };
 
-interface AbTestsService {
-  assign(
-    customer: Customer,
-    abTestDocumentIds: string[],
-    options?: { force?: AbVariant }
-  ): Promise<Record<string, AbVariant>>;
-}
-
 /** The segment IDs a customer is a member of: one indexed join. */
 const segmentIdsOf = async (strapi: Core.Strapi, customerId: number) => {
   const rows = await knexOf(strapi)(`${TABLE.memberships} as m`)
@@ -72,14 +64,16 @@ export const createVisitor = (strapi: Core.Strapi, input: VisitorInput, personal
     if (fresh.length === 0) return;
     fresh.forEach((t) => asked.add(t));
     const force = input.forceVariant ?? undefined;
-    const service = strapi.plugin('segments').service('ab-tests') as AbTestsService | undefined;
-    if (!customer || !service?.assign) {
+    if (!customer) {
       // Visitors who are not a known customer get no variant (they see the control, A), unless
       // a preview forces one.
       if (force) for (const t of fresh) variants[t] = force;
       return;
     }
-    Object.assign(variants, await service.assign(customer, fresh, { force }));
+    Object.assign(
+      variants,
+      await getService(strapi, 'ab-tests').assign(customer, fresh, { force })
+    );
   };
 
   return {
