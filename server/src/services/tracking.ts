@@ -1,10 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
 import { ONCE_ONLY_TYPES, UNDO_TYPES, type TrackedEvent } from '../../../contracts/tracking';
 import { newDocumentId } from '../database/document-id';
 import { isUniqueViolation, knexOf } from '../database/knex';
-import { createCommitGroup } from '../tracking/commit-group';
 import { getService } from '../utils/get-service';
 
 type Visitor = { id: number; documentId: string };
@@ -18,7 +16,6 @@ const ONCE = new Set<string>(ONCE_ONLY_TYPES);
  */
 const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => knexOf(strapi);
-  const commits = createCommitGroup(knex);
 
   /** The customer a visitor id names, created as an anonymous customer when unknown. */
   const resolve = async (visitorId: string): Promise<Visitor> => {
@@ -41,7 +38,7 @@ const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
       .first();
     if (byReference) return { id: byReference.id, documentId: byReference.document_id };
     try {
-      return await commits.run(async (trx) => {
+      return await db.transaction(async (trx) => {
         const now = new Date();
         const documentId = newDocumentId();
         const [row] = await trx(TABLE.customers)
@@ -62,72 +59,69 @@ const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /** Writes one request's events in `trx`; answers how many were recorded. */
-  const writeEvents = async (trx: Knex.Transaction, customerId: number, events: TrackedEvent[]) => {
-    const rows: Record<string, unknown>[] = [];
-    let latest = 0;
-    for (const e of events) {
-      const occurredAt = e.occurredAt ? new Date(e.occurredAt) : new Date();
-      latest = Math.max(latest, occurredAt.getTime());
-      const itemOf = (q: Knex.QueryBuilder) =>
-        q.where({
-          customer_id: customerId,
-          item_uid: e.item?.uid ?? null,
-          item_document_id: e.item?.documentId ?? null,
-        });
-      if (UNDO_TYPES[e.type]) {
-        await itemOf(trx(TABLE.events)).where('type', UNDO_TYPES[e.type]).delete();
-        continue;
-      }
-      if (ONCE.has(e.type)) {
-        const pending = rows.some(
-          (r) => r.type === e.type && r.item_document_id === (e.item?.documentId ?? null)
-        );
-        if (pending || (await itemOf(trx(TABLE.events)).where('type', e.type).first())) continue;
-      }
-      rows.push({
-        document_id: newDocumentId(),
-        customer_id: customerId,
-        type: e.type,
-        item_uid: e.item?.uid ?? null,
-        item_document_id: e.item?.documentId ?? null,
-        item_locale: e.item?.locale ?? null,
-        url: e.url ?? null,
-        referrer: e.referrer ?? null,
-        utm_source: e.utmSource ?? null,
-        utm_medium: e.utmMedium ?? null,
-        utm_campaign: e.utmCampaign ?? null,
-        utm_term: e.utmTerm ?? null,
-        utm_content: e.utmContent ?? null,
-        metadata: e.metadata ? JSON.stringify(e.metadata) : null,
-        occurred_at: occurredAt,
-        created_at: new Date(),
-        updated_at: new Date(),
-      });
-    }
-    for (let i = 0; i < rows.length; i += 100)
-      await trx(TABLE.events).insert(rows.slice(i, i + 100));
-    if (latest > 0) {
-      await trx(TABLE.customers)
-        .where('id', customerId)
-        .andWhere((q) =>
-          q.whereNull('last_activity_at').orWhere('last_activity_at', '<', new Date(latest))
-        )
-        .update({ last_activity_at: new Date(latest) });
-    }
-    return rows.length;
-  };
-
   return {
     resolve,
 
-    /**
-     * Records a batch of events for a visitor: once-only types once, undo types undo. The write
-     * shares its transaction with the other requests arriving meanwhile (group commit).
-     */
+    /** Records a batch of events for a visitor: once-only types once, undo types undo. */
     async track(visitorId: string, events: TrackedEvent[]) {
       const visitor = await resolve(visitorId);
-      const recorded = await commits.run((trx) => writeEvents(trx, visitor.id, events));
+      const db = knex();
+      let recorded = 0;
+      let latest = 0;
+      await db.transaction(async (trx) => {
+        const rows: Record<string, unknown>[] = [];
+        for (const e of events) {
+          const occurredAt = e.occurredAt ? new Date(e.occurredAt) : new Date();
+          latest = Math.max(latest, occurredAt.getTime());
+          const itemOf = (q: ReturnType<typeof trx>) =>
+            q.where({
+              customer_id: visitor.id,
+              item_uid: e.item?.uid ?? null,
+              item_document_id: e.item?.documentId ?? null,
+            });
+          if (UNDO_TYPES[e.type]) {
+            await itemOf(trx(TABLE.events)).where('type', UNDO_TYPES[e.type]).delete();
+            continue;
+          }
+          if (ONCE.has(e.type)) {
+            const pending = rows.some(
+              (r) => r.type === e.type && r.item_document_id === (e.item?.documentId ?? null)
+            );
+            if (pending || (await itemOf(trx(TABLE.events)).where('type', e.type).first()))
+              continue;
+          }
+          rows.push({
+            document_id: newDocumentId(),
+            customer_id: visitor.id,
+            type: e.type,
+            item_uid: e.item?.uid ?? null,
+            item_document_id: e.item?.documentId ?? null,
+            item_locale: e.item?.locale ?? null,
+            url: e.url ?? null,
+            referrer: e.referrer ?? null,
+            utm_source: e.utmSource ?? null,
+            utm_medium: e.utmMedium ?? null,
+            utm_campaign: e.utmCampaign ?? null,
+            utm_term: e.utmTerm ?? null,
+            utm_content: e.utmContent ?? null,
+            metadata: e.metadata ? JSON.stringify(e.metadata) : null,
+            occurred_at: occurredAt,
+            created_at: new Date(),
+            updated_at: new Date(),
+          });
+        }
+        for (let i = 0; i < rows.length; i += 100)
+          await trx(TABLE.events).insert(rows.slice(i, i + 100));
+        recorded = rows.length;
+        if (latest > 0) {
+          await trx(TABLE.customers)
+            .where('id', visitor.id)
+            .andWhere((q) =>
+              q.whereNull('last_activity_at').orWhere('last_activity_at', '<', new Date(latest))
+            )
+            .update({ last_activity_at: new Date(latest) });
+        }
+      });
       getService(strapi, 'segment-engine').enqueue([visitor.id]);
       return { customerId: visitor.documentId, recorded };
     },
