@@ -124,6 +124,35 @@ describe('personalized content API responses', () => {
     ]);
   });
 
+  it('filters GraphQL queries by the visitor as REST does', async () => {
+    const query = `{ promos(sort: "title") { title audience
+      blocks { ... on ComponentPromoHero { headline } ... on ComponentPromoText { body } }
+      variants { label } } }`;
+    const graphql = (headers: Record<string, string>) => {
+      const req = api.post('/graphql', { query });
+      for (const [name, value] of Object.entries(headers)) req.set(name, value);
+      return req;
+    };
+    const anonymous = await graphql({});
+    assert.equal(anonymous.status, 200, JSON.stringify(anonymous.body));
+    assert.deepEqual(
+      anonymous.body.data.promos.map((p: { title: string }) => p.title),
+      ['Also for everyone', 'For everyone']
+    );
+    const res = await graphql({ 'X-Segments': 'campaign-x' });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.match(String(res.headers.vary), /X-Segments/);
+    const promos = res.body.data.promos as { title: string; audience: string | null }[];
+    assert.deepEqual(
+      promos.map((p) => p.title),
+      ['Also for everyone', 'Campaign only', 'For everyone']
+    );
+    assert.deepEqual(JSON.parse(promos[1].audience!), campaign, 'the audience as stored text');
+    const entry = res.body.data.promos[2];
+    assert.deepEqual(headlines(entry), ['Campaign hero', 'Always here']);
+    assert.deepEqual(labels(entry), ['Standard deal']);
+  });
+
   it('gives a customer in no segment the fallback content', async () => {
     const res = await api.get(`/api/promos?${populate}`).set('X-Customer-Id', outsider.documentId);
     assert.deepEqual(titles(res.body), ['Also for everyone', 'For everyone']);

@@ -100,7 +100,7 @@ export const personalizationDocumentMiddleware = (strapi: Core.Strapi) => {
 
     const tests: unknown[] = [];
     collectAudiences(schemaMap(), context.uid, result, (v) => tests.push(v));
-    const view = await visitor.view(abTestsOf(tests));
+    const view = { ...(await visitor.view(abTestsOf(tests))), audienceAsText: state.graphql };
     if (Array.isArray(result))
       return result
         .map((e) => personalizeEntity(schemaMap(), context.uid, e, view))

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { personalizationDocumentMiddleware } from './document-middleware';
+import { registerGraphqlPersonalization } from './graphql';
 import { personalizationKoaMiddleware } from './koa-middleware';
 
 /** The Audience custom field (a canonical JSON string, see contracts/audience.ts). */
@@ -11,6 +12,7 @@ export const registerAudienceField = (strapi: Core.Strapi) => {
     inputSize: { default: 12, isResizable: true },
   });
   strapi.documents.use(personalizationDocumentMiddleware(strapi) as any);
+  registerGraphqlPersonalization(strapi);
 };
 
 /** Personalized content API responses: headers in, Vary and meta.personalization out. */

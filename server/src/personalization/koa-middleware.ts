@@ -13,23 +13,26 @@ type Ctx = {
 };
 
 /**
- * Wraps content API requests: takes `?personalize=` off the query (Strapi's strict query
- * validation would refuse it), and after the controller adds `Vary` and
- * `meta.personalization` to responses whose content depended on the visitor.
+ * Wraps content API requests, REST and GraphQL (when @strapi/plugin-graphql is installed): takes
+ * `?personalize=` off the query (Strapi's strict query validation would refuse it), and after
+ * the controller adds `Vary`, and on REST `meta.personalization`, to responses whose content
+ * depended on the visitor.
  */
 export const personalizationKoaMiddleware = (strapi: Core.Strapi) => {
   const prefix = `${strapi.config.get('api.rest.prefix', '/api')}/`;
+  const graphql = strapi.plugin('graphql')?.config('endpoint', '/graphql') as string | undefined;
   return async (ctx: Ctx, next: () => Promise<unknown>) => {
-    if (!ctx.path.startsWith(prefix)) return next();
+    const rest = ctx.path.startsWith(prefix);
+    if (!rest && ctx.path !== graphql) return next();
     const personalize = await readPersonalizeParam(ctx.query.personalize);
     delete ctx.query.personalize;
-    const state = createRequestState(strapi, ctx, personalize);
+    const state = createRequestState(strapi, ctx, personalize, !rest);
     await next();
     if (!state.used) return;
     if (personalize) ['X-Customer-Id', 'X-Segments', 'X-AB-Variant'].forEach((h) => ctx.vary(h));
     const visitor = state.created();
     const body = ctx.body as { data?: unknown; meta?: Record<string, unknown> } | null;
-    if (visitor && ctx.status < 400 && body && typeof body === 'object' && 'data' in body)
+    if (rest && visitor && ctx.status < 400 && body && typeof body === 'object' && 'data' in body)
       body.meta = { ...(body.meta ?? {}), personalization: visitor.meta() };
   };
 };

@@ -7,6 +7,8 @@ const STATE_KEY = 'segmentsPersonalization';
 /** What one content API request carries through Koa and the Document Service middleware. */
 export interface RequestPersonalization {
   personalize: boolean;
+  /** A GraphQL request (REST otherwise). */
+  graphql: boolean;
   /** Set when a content type with an audience was read: the response then varies by visitor. */
   used: boolean;
   /** The visitor, read from the headers on first use (a bad header is a 400 then). */
@@ -22,12 +24,14 @@ type Ctx = {
 export const createRequestState = (
   strapi: Core.Strapi,
   ctx: Ctx,
-  personalize: boolean
+  personalize: boolean,
+  graphql = false
 ): RequestPersonalization => {
   let visitor: Promise<Visitor> | null = null;
   let ready: Visitor | null = null;
   const state: RequestPersonalization = {
     personalize,
+    graphql,
     used: false,
     visitor: () =>
       (visitor ??= readVisitorInput(ctx.headers).then((input) => {
