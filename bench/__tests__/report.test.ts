@@ -47,6 +47,12 @@ describe('docs/benchmarks.md', () => {
     assert.ok(renderReport(input, notesOf(null)).includes(`${NOTES_MARKER}\n## Notes`));
   });
 
+  it('says the CPU was shared only when the load average exceeded the cores', () => {
+    assert.match(renderReport(input, notesOf(null)), /at end \(at most 2 at start and end/);
+    const busy = renderReport({ ...input, loadAtEnd: 3.2 }, notesOf(null));
+    assert.match(busy, /3\.20 at end \(above 2: other processes competed for the CPU\)/);
+  });
+
   it('states N, M, the versions and the exact command in its header', () => {
     const report = renderReport(input, notesOf(null));
     for (const text of [

@@ -69,6 +69,12 @@ export const renderTable = ({ engine, skipped, rows }: EngineTable) => {
 };
 
 /** The whole of docs/benchmarks.md: header, one table per engine, scenario list, then notes. */
+/** Whether the load average says the run shared its CPU (it misses the middle of a run). */
+const loadNote = (load: number, cores: number) =>
+  load > cores
+    ? `above ${cores}: other processes competed for the CPU`
+    : `at most ${cores} at start and end: little else ran then`;
+
 export const renderReport = (input: ReportInput, notes: string): string => {
   const { env } = input;
   return `# Benchmarks
@@ -88,7 +94,7 @@ database; the median is shown, with every run's figure beside it.
 | Customers (N) | ${int(input.customers)} |
 | Events (M) | ${int(input.events)} |
 | Command | \`${input.command}\` |
-| Load average (1 min) | ${input.env.loadAtStart.toFixed(2)} at start, ${input.loadAtEnd.toFixed(2)} at end (above ${env.cores}, other processes competed for the CPU) |
+| Load average (1 min) | ${input.env.loadAtStart.toFixed(2)} at start, ${input.loadAtEnd.toFixed(2)} at end (${loadNote(Math.max(input.env.loadAtStart, input.loadAtEnd), env.cores)}) |
 | Duration | ${Math.round(input.seconds)} s in total, of which ${Math.round(input.buildSeconds)} s building the plugin and compiling the playground |
 
 ${input.tables.map(renderTable).join('\n\n')}
