@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
 import type { Condition, GroupNode, RuleNode } from '../../../contracts/segment-rules';
-import { RuleCompileError, type CompileContext } from './context';
+import { RuleCompileError, whereOwnedBy, type CompileContext } from './context';
 import { compileEvent, compileFirstEvent, compileUtm } from './events';
 import { compileField } from './fields';
 
@@ -11,7 +11,7 @@ const compileSegmentRef = (qb: Where, segmentId: string, negate: boolean, ctx: C
   const rowId = ctx.segmentRowId(segmentId);
   if (rowId === undefined) throw new RuleCompileError(`There is no segment "${segmentId}"`);
   const members = ctx.knex(TABLE.memberships).select('customer_id').where('segment_id', rowId);
-  return negate ? qb.whereNotIn('c.id', members) : qb.whereIn('c.id', members);
+  return whereOwnedBy(qb, members, ctx, { negate, antiJoin: true });
 };
 
 const compileCondition = (qb: Where, node: Condition, ctx: CompileContext): Where => {

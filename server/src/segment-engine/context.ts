@@ -21,3 +21,24 @@ export class RuleCompileError extends Error {}
 
 /** Escapes LIKE wildcards so user text matches literally (ESCAPE '\\'). */
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Keeps the customers (`c`) that `owners`, a subquery selecting `customer_id`, holds, or with
+ * `negate` those it does not. `set` mode tests against the whole subquery at once, which suits a
+ * whole segment; `single` mode correlates it with the customer (`EXISTS ... customer_id = c.id`),
+ * an index probe per customer, instead of computing the whole subquery to test a few customers.
+ * With `antiJoin`, a negation is a NOT EXISTS in set mode too: PostgreSQL runs `NOT IN` over a
+ * subquery larger than work_mem as a nested loop (hours for a 700,000-member segment).
+ */
+export const whereOwnedBy = (
+  qb: Knex.QueryBuilder,
+  owners: Knex.QueryBuilder,
+  ctx: CompileContext,
+  { negate = false, antiJoin = false } = {}
+) => {
+  if (ctx.mode === 'single' || (negate && antiJoin)) {
+    const correlated = owners.whereRaw('customer_id = ??', ['c.id']);
+    return negate ? qb.whereNotExists(correlated) : qb.whereExists(correlated);
+  }
+  return negate ? qb.whereNotIn('c.id', owners) : qb.whereIn('c.id', owners);
+};

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
 import { FIELDS, type FieldCondition, type Scalar } from '../../../contracts/segment-rules';
-import { escapeLike, RuleCompileError, type CompileContext } from './context';
+import { escapeLike, RuleCompileError, whereOwnedBy, type CompileContext } from './context';
 
 type Where = Knex.QueryBuilder;
 
@@ -142,35 +142,42 @@ const set = (qb: Where, c: FieldCondition, ctx: CompileContext) => {
   const values = (Array.isArray(c.value) ? c.value : [c.value]).map(String);
   switch (c.operator) {
     case 'equals':
-      return qb.whereIn(
-        'c.id',
-        owners((q) => q.where(spec.column, values[0]))
+      return whereOwnedBy(
+        qb,
+        owners((q) => q.where(spec.column, values[0])),
+        ctx
       );
     case 'in':
-      return qb.whereIn(
-        'c.id',
-        owners((q) => q.whereIn(spec.column, values))
+      return whereOwnedBy(
+        qb,
+        owners((q) => q.whereIn(spec.column, values)),
+        ctx
       );
     case 'notEquals':
-      return qb.whereNotIn(
-        'c.id',
-        owners((q) => q.where(spec.column, values[0]))
+      return whereOwnedBy(
+        qb,
+        owners((q) => q.where(spec.column, values[0])),
+        ctx,
+        { negate: true }
       );
     case 'notIn':
-      return qb.whereNotIn(
-        'c.id',
-        owners((q) => q.whereIn(spec.column, values))
+      return whereOwnedBy(
+        qb,
+        owners((q) => q.whereIn(spec.column, values)),
+        ctx,
+        { negate: true }
       );
     case 'contains':
     case 'startsWith':
-      return qb.whereIn(
-        'c.id',
-        owners((q) => like(q, spec.column, patternFor(c.operator, values[0])))
+      return whereOwnedBy(
+        qb,
+        owners((q) => like(q, spec.column, patternFor(c.operator, values[0]))),
+        ctx
       );
     case 'isEmpty':
-      return qb.whereNotIn('c.id', owners());
+      return whereOwnedBy(qb, owners(), ctx, { negate: true });
     case 'isNotEmpty':
-      return qb.whereIn('c.id', owners());
+      return whereOwnedBy(qb, owners(), ctx);
     default:
       throw new RuleCompileError(`${c.field} does not take ${c.operator}`);
   }
@@ -192,29 +199,32 @@ const emailDomain = (qb: Where, c: FieldCondition, ctx: CompileContext) => {
   switch (c.operator) {
     case 'equals':
     case 'in':
-      return qb.whereIn('c.id', owners(exact, values));
+      return whereOwnedBy(qb, owners(exact, values), ctx);
     case 'notEquals':
     case 'notIn':
-      return qb.whereNotIn('c.id', owners(exact, values));
+      return whereOwnedBy(qb, owners(exact, values), ctx, { negate: true });
     case 'contains':
-      return qb.whereIn(
-        'c.id',
-        owners((v) => `%@%${v}%`, values)
+      return whereOwnedBy(
+        qb,
+        owners((v) => `%@%${v}%`, values),
+        ctx
       );
     case 'startsWith':
-      return qb.whereIn(
-        'c.id',
-        owners((v) => `%@${v}%`, values)
+      return whereOwnedBy(
+        qb,
+        owners((v) => `%@${v}%`, values),
+        ctx
       );
     case 'endsWith':
-      return qb.whereIn(
-        'c.id',
-        owners((v) => `%${v}`, values)
+      return whereOwnedBy(
+        qb,
+        owners((v) => `%${v}`, values),
+        ctx
       );
     case 'isEmpty':
-      return qb.whereNotIn('c.id', ctx.knex(TABLE.emails).select('customer_id'));
+      return whereOwnedBy(qb, ctx.knex(TABLE.emails).select('customer_id'), ctx, { negate: true });
     case 'isNotEmpty':
-      return qb.whereIn('c.id', ctx.knex(TABLE.emails).select('customer_id'));
+      return whereOwnedBy(qb, ctx.knex(TABLE.emails).select('customer_id'), ctx);
     default:
       throw new RuleCompileError(`emailDomain does not take ${c.operator}`);
   }
