@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { TABLE } from '../../contracts/constants';
 import { contentItems } from '../lib/dataset';
 import { createSegment } from '../lib/segments';
@@ -15,11 +17,14 @@ const SECONDS = { full: 30, quick: 5 };
 const CATCH_UP_LIMIT_MS = 120_000;
 const URL_PREFIX = 'https://shop.example.com/ingest/';
 
-/** A small deterministic generator, so every run sends the same kind of traffic. */
-const random = (seed: number) => () => {
-  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-  return seed / 0x80000000;
-};
+/** What the client thread (bench/lib/ingest-clients.mjs) reports. */
+interface ClientResult {
+  events: number;
+  seconds: number;
+  latencies: number[];
+  visitors: string[];
+  anonymous: number;
+}
 
 /** Events arriving from many visitors at once, as the tracking snippet sends them. */
 export default {
@@ -27,7 +32,9 @@ export default {
   description:
     'Target: 5,000 events/s or more on SQLite, memberships up to date within 2 s. Creates a ' +
     `rule segment "did PageVisit on a URL under ${URL_PREFIX} at least once" (no customer is in ` +
-    `it before), then ${CLIENTS} concurrent clients send \`POST /api/segments/events\` over ` +
+    `it before), then ${CLIENTS} concurrent clients (in a thread of their own, ` +
+    '`bench/lib/ingest-clients.mjs`, so that they do not take turns with the server) send ' +
+    '`POST /api/segments/events` over ' +
     `loopback HTTP (keep-alive), ${BATCH} events a request (PageVisits with UTM tags and Views ` +
     `of items), for ${SECONDS.full} s (${SECONDS.quick} s with --quick); each request names ` +
     `one of ${KNOWN_VISITORS.toLocaleString('en-US')} known customers by documentId, or ` +
@@ -76,69 +83,28 @@ export default {
     const { port } = strapi.server.httpServer.address() as AddressInfo;
     const url = `http://127.0.0.1:${port}/api/segments/events`;
 
-    const visitors = new Set<string>();
-    const latencies: number[] = [];
-    let events = 0;
-    let anonymous = 0;
-    const send = async (next: () => number, client: number, n: number) => {
-      const visitor =
-        next() < ANONYMOUS_SHARE
-          ? `bench-anon-${ctx.engine}-${client}-${n}-${anonymous++}`
-          : known[Math.floor(next() * known.length)];
-      const batch = Array.from({ length: BATCH }, (_, i) => {
-        if (i % 2 === 0) {
-          return {
-            type: 'PageVisit',
-            url: `${URL_PREFIX}page-${Math.floor(next() * 500)}`,
-            referrer: 'https://www.example.org/',
-            utmSource: 'newsletter',
-            utmMedium: 'email',
-            utmCampaign: `bench-${client}`,
-          };
-        }
-        const item = items[Math.floor(next() * items.length)];
-        return {
-          type: 'View',
-          item: { uid: item.uid, documentId: item.documentId },
-          url: `https://shop.example.com/articles/${item.slug}`,
-        };
+    const result = await new Promise<ClientResult>((resolve, reject) => {
+      const worker = new Worker(path.join(__dirname, '..', 'lib', 'ingest-clients.mjs'), {
+        workerData: {
+          url,
+          known,
+          items,
+          clients: CLIENTS,
+          batch: BATCH,
+          seconds: ctx.quick ? SECONDS.quick : SECONDS.full,
+          anonymousShare: ANONYMOUS_SHARE,
+          urlPrefix: URL_PREFIX,
+          engine: ctx.engine,
+        },
       });
-      const started = performance.now();
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Customer-Id': visitor },
-        body: JSON.stringify({ events: batch }),
-      });
-      const body = (await res.json()) as { data?: { customerId: string; recorded: number } };
-      if (res.status !== 202 || !body.data) {
-        throw new Error(`POST /api/segments/events: ${res.status} ${JSON.stringify(body)}`);
-      }
-      latencies.push(performance.now() - started);
-      visitors.add(body.data.customerId);
-      return body.data.recorded;
-    };
-
-    // A few requests first, untimed: the first ones pay for plans and JIT.
-    const warm = random(7);
-    for (let n = 0; n < 20; n++) await send(warm, 99, n);
-    latencies.length = 0;
-
-    const seconds = ctx.quick ? SECONDS.quick : SECONDS.full;
-    const started = performance.now();
-    const until = started + seconds * 1000;
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async (_, client) => {
-        const next = random(client + 1);
-        for (let n = 0; performance.now() < until; n++) {
-          const recorded = await send(next, client, n);
-          events += recorded;
-        }
-      })
-    );
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
     const sent = performance.now();
-    const elapsed = (sent - started) / 1000;
+    const { events, latencies, anonymous } = result;
+    const visitors = new Set(result.visitors);
+    const elapsed = result.seconds;
 
-    // Every visitor who sent a PageVisit under the prefix must now be in the segment.
     const members = async () =>
       Number(
         (await knex(TABLE.memberships).where('segment_id', segment.rowId).count({ n: '*' }))[0].n
