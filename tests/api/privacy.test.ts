@@ -188,4 +188,37 @@ describe('personal data: GDPR export and anonymization', () => {
     assert.equal(res.status, 400);
     assert.match(res.body.error.message, /anonymized already/);
   });
+
+  it('deletes a customer so that nothing about them is left in the database', async () => {
+    const email = 'pieter.bakker@example.com';
+    const workEmail = 'p.bakker@werk.example.org';
+    const phone = '31698765432';
+    const created = await admin.post('/segments/customers', {
+      firstName: 'Pieter',
+      emails: [email],
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const pieter: Customer = created.body.data;
+    await importCsv(
+      strapi,
+      admin,
+      `email,last_name,phone_number,date_of_birth\n${email},Bakker,+${phone},1984-03-02\n${email},Bakker,,31-02-1984`
+    );
+    const duplicate = (
+      await admin.post('/segments/customers', { lastName: 'Bakker', emails: [workEmail] })
+    ).body.data;
+    const merged = await admin.post(`/segments/customers/${pieter.documentId}/merge`, {
+      sourceDocumentId: duplicate.documentId,
+    });
+    assert.equal(merged.status, 200, JSON.stringify(merged.body));
+    const tracked = await admin.get(`/segments/customers/${pieter.documentId}`);
+    assert.deepEqual(tracked.body.data.emails.sort(), [email, workEmail].sort());
+
+    const res = await admin.delete(`/segments/customers/${pieter.documentId}`);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const everything = await wholeDatabaseText();
+    for (const trace of [email, workEmail, phone, 'pieter', 'bakker', '1984-03-02']) {
+      assert.ok(!everything.includes(trace.toLowerCase()), `"${trace}" is still in the database`);
+    }
+  });
 });

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import { TABLE } from '../../../contracts/constants';
 import { loadCustomers } from '../database/customer-read';
-import { refreshMemberCounts, segmentsOf } from '../database/customer-removal';
+import { importErrorsAbout, refreshMemberCounts, segmentsOf } from '../database/customer-removal';
 import { knexOf } from '../database/knex';
 import { toIso } from '../utils/dates';
 import { getService } from '../utils/get-service';
@@ -18,16 +18,6 @@ const parse = (value: unknown) => {
 };
 
 /** Failed import rows that hold one of these emails or phones (they name the person too). */
-const importErrorsAbout = async (knex: Knex, emails: string[], phones: string[]) => {
-  const needles = [...emails, ...phones].filter(Boolean);
-  if (needles.length === 0) return [];
-  return knex(TABLE.importErrors).where((q) =>
-    needles.forEach((n) =>
-      q.orWhereRaw('LOWER(raw) LIKE ?', [`%${n.toLowerCase().replace(/[\\%_]/g, '')}%`])
-    )
-  );
-};
-
 /** Everything the plugin holds about a person: the GDPR export, and anonymization. */
 const customerPrivacy = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => knexOf(strapi);
