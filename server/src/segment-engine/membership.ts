@@ -68,23 +68,34 @@ export const refreshMembers = async (
     );
     const joining = [...matched].filter((id) => !current.has(id));
     const leaving = [...current].filter((id) => !matched.has(id));
-    if (joining.length > 0) {
-      await ctx.knex(TABLE.memberships).insert(
-        joining.map((customerId) => ({
-          segment_id: segment.id,
-          customer_id: customerId,
-          added_at: ctx.now,
-        }))
-      );
-    }
-    if (leaving.length > 0) {
-      await ctx
-        .knex(TABLE.memberships)
-        .where('segment_id', segment.id)
-        .whereIn('customer_id', leaving)
-        .delete();
-    }
-    if (joining.length !== leaving.length) deltas.set(segment.id, joining.length - leaving.length);
+    // Another refresh of the same customers (or a full recompute) may run at the same time, so
+    // a row may be there already: skip it, and count only the rows written.
+    const added: unknown[] =
+      joining.length > 0
+        ? await ctx
+            .knex(TABLE.memberships)
+            .insert(
+              joining.map((customerId) => ({
+                segment_id: segment.id,
+                customer_id: customerId,
+                added_at: ctx.now,
+              }))
+            )
+            .onConflict(['segment_id', 'customer_id'])
+            .ignore()
+            .returning('customer_id')
+        : [];
+    const removed =
+      leaving.length > 0
+        ? Number(
+            await ctx
+              .knex(TABLE.memberships)
+              .where('segment_id', segment.id)
+              .whereIn('customer_id', leaving)
+              .delete()
+          )
+        : 0;
+    if (added.length !== removed) deltas.set(segment.id, added.length - removed);
   }
   return deltas;
 };
