@@ -58,7 +58,12 @@ const applySearch = (knex: Knex, qb: Knex.QueryBuilder, q: string) => {
   const [first, ...rest] = words;
   const byName = byWord(first);
   rest.forEach((word) => byName.intersect(byWord(word)));
-  qb.whereIn('c.id', byName.union(emails()));
+  const ids = byName.union(emails());
+  // PostgreSQL guesses the INTERSECT of two common words at 8x its size and then joins by
+  // scanning every customer (375 ms at 1M); `= ANY(ARRAY(...))` computes the ids once, as an
+  // InitPlan the planner sizes small, and probes the primary key for each.
+  if (knex.client.config.client === 'pg') qb.whereRaw('c.id = ANY(ARRAY(?))', [ids]);
+  else qb.whereIn('c.id', ids);
 };
 
 /** Applies the list's search and filters to a query over the customers table aliased `c`. */
