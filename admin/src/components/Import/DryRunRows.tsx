@@ -1,18 +1,8 @@
-import {
-  Badge,
-  Button,
-  Flex,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Badge, Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useState } from 'react';
 import type { ImportRowOutcome } from '../../../../contracts/imports';
 import { useT } from '../../hooks/useT';
+import { HeaderRow } from '../HeaderRow';
 
 const PAGE = 100;
 const VARIANT = {
@@ -29,25 +19,18 @@ const VARIANT = {
 export const DryRunRows = ({ rows }: { rows: ImportRowOutcome[] }) => {
   const t = useT();
   const [shown, setShown] = useState(PAGE);
-  const th = (label: string) => (
-    <Th>
-      <Typography variant="sigma" textColor="neutral600">
-        {label}
-      </Typography>
-    </Th>
-  );
   const visible = rows.slice(0, shown);
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
       <Table colCount={4} rowCount={visible.length + 1}>
-        <Thead>
-          <Tr>
-            {th(t('import.rows.line'))}
-            {th(t('import.rows.action'))}
-            {th(t('import.rows.email'))}
-            {th(t('import.rows.details'))}
-          </Tr>
-        </Thead>
+        <HeaderRow
+          labels={[
+            t('import.rows.line'),
+            t('import.rows.action'),
+            t('import.rows.email'),
+            t('import.rows.details'),
+          ]}
+        />
         <Tbody>
           {visible.map((row) => (
             <Tr key={row.line}>

@@ -1,28 +1,18 @@
-import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import type { GetImport } from '../../../../contracts/imports';
 import { useT } from '../../hooks/useT';
+import { HeaderRow } from '../HeaderRow';
 
 type FirstError = GetImport.Response['data']['firstErrors'][number];
 
 /** The first failed rows: line in the file, column and reason. */
 export const ErrorRows = ({ errors }: { errors: FirstError[] }) => {
   const t = useT();
-  const th = (label: string) => (
-    <Th>
-      <Typography variant="sigma" textColor="neutral600">
-        {label}
-      </Typography>
-    </Th>
-  );
   return (
     <Table colCount={3} rowCount={errors.length + 1}>
-      <Thead>
-        <Tr>
-          {th(t('import.errors.line'))}
-          {th(t('import.errors.column'))}
-          {th(t('import.errors.reason'))}
-        </Tr>
-      </Thead>
+      <HeaderRow
+        labels={[t('import.errors.line'), t('import.errors.column'), t('import.errors.reason')]}
+      />
       <Tbody>
         {errors.map((error, i) => (
           <Tr key={`${error.line}-${i}`}>

@@ -1,4 +1,4 @@
-import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import type { MouseEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { Link, useNavigate } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { isActive, progressPercent } from '../../utils/importProgress';
 import { paths } from '../../utils/paths';
 import { RelativeTime } from '../RelativeTime';
 import { ImportStatusBadge } from './ImportStatusBadge';
+import { HeaderRow } from '../HeaderRow';
 
 const stopPropagation = (event: MouseEvent) => event.stopPropagation();
 
@@ -16,24 +17,17 @@ export const ImportTable = ({ jobs }: { jobs: ImportJob[] }) => {
   const t = useT();
   const navigate = useNavigate();
   const { formatNumber } = useIntl();
-  const th = (label: string) => (
-    <Th>
-      <Typography variant="sigma" textColor="neutral600">
-        {label}
-      </Typography>
-    </Th>
-  );
   return (
     <Table colCount={5} rowCount={jobs.length + 1}>
-      <Thead>
-        <Tr>
-          {th(t('imports.column.file'))}
-          {th(t('imports.column.status'))}
-          {th(t('imports.column.by'))}
-          {th(t('imports.column.when'))}
-          {th(t('imports.column.counts'))}
-        </Tr>
-      </Thead>
+      <HeaderRow
+        labels={[
+          t('imports.column.file'),
+          t('imports.column.status'),
+          t('imports.column.by'),
+          t('imports.column.when'),
+          t('imports.column.counts'),
+        ]}
+      />
       <Tbody>
         {jobs.map((job) => (
           <Tr key={job.id} cursor="pointer" onClick={() => navigate(paths.importJob(job.id))}>

@@ -1,4 +1,4 @@
-import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import type { MouseEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Segment } from '../../../../contracts/segments';
@@ -7,6 +7,7 @@ import { paths } from '../../utils/paths';
 import { KindBadge } from './KindBadge';
 import { LastComputed } from './LastComputed';
 import { MemberBar } from './MemberBar';
+import { HeaderRow } from '../HeaderRow';
 
 /** The name link handles its own click; the row's click would open the page twice. */
 const stopPropagation = (event: MouseEvent) => event.stopPropagation();
@@ -16,24 +17,17 @@ export const SegmentTable = ({ segments }: { segments: Segment[] }) => {
   const t = useT();
   const navigate = useNavigate();
   const max = Math.max(0, ...segments.map((s) => s.memberCount));
-  const header = (label: string) => (
-    <Th>
-      <Typography variant="sigma" textColor="neutral600">
-        {label}
-      </Typography>
-    </Th>
-  );
   return (
     <Table colCount={5} rowCount={segments.length + 1}>
-      <Thead>
-        <Tr>
-          {header(t('segments.column.name'))}
-          {header(t('segments.column.segmentId'))}
-          {header(t('segments.column.kind'))}
-          {header(t('segments.column.members'))}
-          {header(t('segments.column.computed'))}
-        </Tr>
-      </Thead>
+      <HeaderRow
+        labels={[
+          t('segments.column.name'),
+          t('segments.column.segmentId'),
+          t('segments.column.kind'),
+          t('segments.column.members'),
+          t('segments.column.computed'),
+        ]}
+      />
       <Tbody>
         {segments.map((segment) => (
           <Tr

@@ -1,14 +1,4 @@
-import {
-  Flex,
-  IconButton,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Flex, IconButton, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Pencil, Trash } from '@strapi/icons';
 import type { MouseEvent } from 'react';
 import { useIntl } from 'react-intl';
@@ -17,6 +7,7 @@ import type { AbTest } from '../../../../contracts/ab-tests';
 import { useT } from '../../hooks/useT';
 import { abTestPaths } from './paths';
 import { StatusBadge } from './StatusBadge';
+import { HeaderRow } from '../../components/HeaderRow';
 
 interface AbTestTableProps {
   tests: AbTest[];
@@ -33,26 +24,19 @@ export const AbTestTable = ({ tests, onEdit, onDelete }: AbTestTableProps) => {
   const t = useT();
   const navigate = useNavigate();
   const { formatDate } = useIntl();
-  const header = (label: string) => (
-    <Th>
-      <Typography variant="sigma" textColor="neutral600">
-        {label}
-      </Typography>
-    </Th>
-  );
   const manage = Boolean(onEdit || onDelete);
   return (
     <Table colCount={manage ? 6 : 5} rowCount={tests.length + 1}>
-      <Thead>
-        <Tr>
-          {header(t('abTests.column.name'))}
-          {header(t('abTests.column.status'))}
-          {header(t('abTests.column.split'))}
-          {header(t('abTests.column.conversion'))}
-          {header(t('abTests.column.started'))}
-          {manage && header(t('abTests.column.actions'))}
-        </Tr>
-      </Thead>
+      <HeaderRow
+        labels={[
+          t('abTests.column.name'),
+          t('abTests.column.status'),
+          t('abTests.column.split'),
+          t('abTests.column.conversion'),
+          t('abTests.column.started'),
+          ...(manage ? [t('abTests.column.actions')] : []),
+        ]}
+      />
       <Tbody>
         {tests.map((test) => (
           <Tr

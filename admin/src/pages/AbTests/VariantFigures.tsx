@@ -1,7 +1,8 @@
-import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { AbVariantResult } from '../../../../contracts/ab-tests';
 import { useT } from '../../hooks/useT';
+import { HeaderRow } from '../../components/HeaderRow';
 
 /** Exposures, conversions, rate and credible interval of each variant. */
 export const VariantFigures = ({ variants }: { variants: AbVariantResult[] }) => {
@@ -9,24 +10,17 @@ export const VariantFigures = ({ variants }: { variants: AbVariantResult[] }) =>
   const { formatNumber } = useIntl();
   const percent = (value: number) =>
     formatNumber(value, { style: 'percent', maximumFractionDigits: 1 });
-  const header = (label: string) => (
-    <Th>
-      <Typography variant="sigma" textColor="neutral600">
-        {label}
-      </Typography>
-    </Th>
-  );
   return (
     <Table colCount={5} rowCount={variants.length + 1}>
-      <Thead>
-        <Tr>
-          {header(t('abTests.column.variant'))}
-          {header(t('abTests.column.exposures'))}
-          {header(t('abTests.column.conversions'))}
-          {header(t('abTests.column.rate'))}
-          {header(t('abTests.column.interval'))}
-        </Tr>
-      </Thead>
+      <HeaderRow
+        labels={[
+          t('abTests.column.variant'),
+          t('abTests.column.exposures'),
+          t('abTests.column.conversions'),
+          t('abTests.column.rate'),
+          t('abTests.column.interval'),
+        ]}
+      />
       <Tbody>
         {variants.map((v) => (
           <Tr key={v.variant}>
