@@ -6,6 +6,7 @@ import type { RuleNode } from '../../contracts/segment-rules';
 import { knexOf } from '../../server/src/database/knex';
 import { matchingCustomerIds } from '../../server/src/segment-engine/compile';
 import { createCompileContext } from '../../server/src/segment-engine/context-factory';
+import { levelQueries, type LevelQueryCache } from '../../server/src/segment-engine/level-query';
 import { addEvents, addSegmentWithMembers, customerIdOf } from '../helpers/data';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 
@@ -404,6 +405,43 @@ describe('the segment compiler on the real database', () => {
       assert.deepEqual(await run(tree(), 'single'), expected, 'per-customer query');
     });
   }
+
+  it('gives every case the same customers when all are evaluated in one reused query', async () => {
+    const ctx = await createCompileContext(strapi, { mode: 'single', now: NOW });
+    const segments = cases.map(([, tree], i) => ({
+      id: 1000 + i,
+      segmentId: `s${i}`,
+      rules: tree(),
+    }));
+    const cache: LevelQueryCache = new Map();
+    for (const subset of [['anna'], ['bob', 'dirk'], ['cleo'], ['anna', 'bob', 'cleo', 'dirk']]) {
+      const found = new Map<number, string[]>();
+      for (const { sql, bindings } of levelQueries(
+        ctx,
+        segments,
+        subset.map((n) => ids[n]),
+        cache
+      )) {
+        const result = await knexOf(strapi).raw(sql, bindings);
+        const rows: { segment_id: number; customer_id: number }[] = result.rows ?? result;
+        for (const r of rows) {
+          const list = found.get(Number(r.segment_id)) ?? [];
+          if (!list.includes(names.get(Number(r.customer_id))!))
+            list.push(names.get(Number(r.customer_id))!);
+          found.set(Number(r.segment_id), list);
+        }
+      }
+      cases.forEach(([name, , expected], i) =>
+        assert.deepEqual(
+          (found.get(1000 + i) ?? []).sort(),
+          expected.filter((n) => subset.includes(n)),
+          `${name}, among ${subset.join(', ')}`
+        )
+      );
+    }
+    // ["anna"] and ["cleo"] share one compiled query; two and four customers have one each.
+    assert.equal(cache.size, 3);
+  });
 
   it('leaves the customers table in place after a value that looks like SQL', async () => {
     assert.equal(await knexOf(strapi).schema.hasTable(TABLE.customers), true);

@@ -25,14 +25,20 @@ const SCALAR_TYPES = new Set([
  */
 export const createCompileContext = async (
   strapi: Core.Strapi,
-  options: { mode: CompileContext['mode']; now?: Date }
+  options: {
+    mode: CompileContext['mode'];
+    now?: Date;
+    /** Every segment, when the caller has just loaded them (saves a query). */
+    segments?: { id: number; segmentId: string }[];
+  }
 ): Promise<CompileContext> => {
   const knex = knexOf(strapi);
-  const segments: { id: number; segment_id: string }[] = await knex(TABLE.segments).select(
-    'id',
-    'segment_id'
-  );
-  const bySegmentId = new Map(segments.map((s) => [s.segment_id, s.id]));
+  const segments =
+    options.segments ??
+    (
+      await knex(TABLE.segments).select<{ id: number; segment_id: string }[]>('id', 'segment_id')
+    ).map((s) => ({ id: s.id, segmentId: s.segment_id }));
+  const bySegmentId = new Map(segments.map((s) => [s.segmentId, s.id]));
   return {
     knex,
     now: options.now ?? new Date(),

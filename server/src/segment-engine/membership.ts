@@ -2,7 +2,9 @@ import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
 import type { RuleNode } from '../../../contracts/segment-rules';
 import { matchingCustomerIds } from './compile';
+import { levelQueries, type LevelQueryCache } from './level-query';
 import type { CompileContext } from './context';
+import { dependencyLevels } from './order';
 
 /** A rule segment as the engine needs it. */
 export interface RuleSegment {
@@ -38,64 +40,99 @@ export const recomputeMembers = async (ctx: CompileContext, segment: RuleSegment
     return Number(n);
   });
 
+/** Rows per membership write: knex's multi-row insert on SQLite is a compound SELECT. */
+const WRITE_CHUNK = 100;
+
+/** Which of `customerIds` each segment matches, as "segment:customer" keys. */
+const matchingPairs = async (
+  ctx: CompileContext,
+  level: RuleSegment[],
+  customerIds: number[],
+  cache?: LevelQueryCache
+) => {
+  const pairs = new Set<string>();
+  for (const { sql, bindings } of levelQueries(ctx, level, customerIds, cache)) {
+    const rows = toRows<{ segment_id: number | string; customer_id: number | string }>(
+      await ctx.knex.raw(sql, bindings)
+    );
+    for (const r of rows) pairs.add(`${Number(r.segment_id)}:${Number(r.customer_id)}`);
+  }
+  return pairs;
+};
+
+/** The rows of a raw query on either engine (pg answers `{ rows }`, better-sqlite3 an array). */
+const toRows = <T>(result: unknown): T[] =>
+  Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
+
+const pairOf = (key: string) => key.split(':').map(Number) as [number, number];
+
 /**
  * Re-evaluates some customers against some segments, in the given order (a segment after the
- * segments it refers to). One query per segment for the whole batch of customers; only the
- * differences are written. Returns the segments whose members changed, with the change.
+ * segments it refers to). One query reads their current memberships; one UNION ALL query per
+ * dependency level evaluates every segment of the level for the whole batch; only the
+ * differences are written, a level's before the next level is evaluated. Returns the segments
+ * whose members changed, with the change.
  */
 export const refreshMembers = async (
   ctx: CompileContext,
   segments: RuleSegment[],
-  customerIds: number[]
+  customerIds: number[],
+  cache?: LevelQueryCache
 ): Promise<Map<number, number>> => {
   const deltas = new Map<number, number>();
   if (customerIds.length === 0 || segments.length === 0) return deltas;
   const single = { ...ctx, mode: 'single' as const };
-  for (const segment of segments) {
-    const matched = new Set<number>(
-      (await matchingCustomerIds(segment.rules, single, customerIds)).map(
-        (r: { id: number }) => r.id
-      )
-    );
-    const current = new Set<number>(
-      (
-        await ctx
-          .knex(TABLE.memberships)
-          .select('customer_id')
-          .where('segment_id', segment.id)
-          .whereIn('customer_id', customerIds)
-      ).map((r: { customer_id: number }) => r.customer_id)
-    );
-    const joining = [...matched].filter((id) => !current.has(id));
-    const leaving = [...current].filter((id) => !matched.has(id));
+  const current = new Set<string>(
+    (
+      await ctx
+        .knex(TABLE.memberships)
+        .select('segment_id', 'customer_id')
+        .whereIn('customer_id', customerIds)
+        .whereIn(
+          'segment_id',
+          segments.map((s) => s.id)
+        )
+    ).map((r: { segment_id: number; customer_id: number }) => `${r.segment_id}:${r.customer_id}`)
+  );
+  const change = (segmentId: number, by: number) =>
+    deltas.set(segmentId, (deltas.get(segmentId) ?? 0) + by);
+  for (const level of dependencyLevels(segments)) {
+    const matched = await matchingPairs(single, level, customerIds, cache);
+    const inLevel = new Set(level.map((s) => s.id));
+    const joining = [...matched].filter((key) => !current.has(key)).map(pairOf);
+    const leaving = [...current]
+      .filter((key) => inLevel.has(pairOf(key)[0]) && !matched.has(key))
+      .map(pairOf);
     // Another refresh of the same customers (or a full recompute) may run at the same time, so
-    // a row may be there already: skip it, and count only the rows written.
-    const added: unknown[] =
-      joining.length > 0
-        ? await ctx
-            .knex(TABLE.memberships)
-            .insert(
-              joining.map((customerId) => ({
-                segment_id: segment.id,
-                customer_id: customerId,
-                added_at: ctx.now,
-              }))
-            )
-            .onConflict(['segment_id', 'customer_id'])
-            .ignore()
-            .returning('customer_id')
-        : [];
-    const removed =
-      leaving.length > 0
-        ? Number(
-            await ctx
-              .knex(TABLE.memberships)
-              .where('segment_id', segment.id)
-              .whereIn('customer_id', leaving)
-              .delete()
-          )
-        : 0;
-    if (added.length !== removed) deltas.set(segment.id, added.length - removed);
+    // a row may be there already, or gone: count only the rows written.
+    for (let i = 0; i < joining.length; i += WRITE_CHUNK) {
+      const added: { segment_id: number }[] = await ctx
+        .knex(TABLE.memberships)
+        .insert(
+          joining.slice(i, i + WRITE_CHUNK).map(([segmentId, customerId]) => ({
+            segment_id: segmentId,
+            customer_id: customerId,
+            added_at: ctx.now,
+          }))
+        )
+        .onConflict(['segment_id', 'customer_id'])
+        .ignore()
+        .returning('segment_id');
+      added.forEach((r) => change(Number(r.segment_id), 1));
+    }
+    for (let i = 0; i < leaving.length; i += WRITE_CHUNK) {
+      // knex answers a count for a DELETE on SQLite even with returning(): RETURNING by hand.
+      const del = ctx
+        .knex(TABLE.memberships)
+        .whereIn(['segment_id', 'customer_id'], leaving.slice(i, i + WRITE_CHUNK))
+        .delete()
+        .toSQL();
+      const removed = toRows<{ segment_id: number }>(
+        await ctx.knex.raw(`${del.sql} RETURNING segment_id`, del.bindings as Knex.Value[])
+      );
+      removed.forEach((r) => change(Number(r.segment_id), -1));
+    }
   }
+  for (const [id, delta] of deltas) if (delta === 0) deltas.delete(id);
   return deltas;
 };

@@ -47,6 +47,31 @@ export const dependencyOrder = <T extends SegmentRefs>(segments: T[]): T[] => {
   return ordered;
 };
 
+/**
+ * Segments in levels: each level refers only to segments of earlier levels (or to none of
+ * `segments`), so a level can be evaluated in one query once the earlier ones are written.
+ */
+export const dependencyLevels = <T extends SegmentRefs>(segments: T[]): T[][] => {
+  const level = new Map<string, number>();
+  const byId = new Map(segments.map((s) => [s.segmentId, s]));
+  const depth = (segment: T, seen: Set<string>): number => {
+    const known = level.get(segment.segmentId);
+    if (known !== undefined) return known;
+    if (seen.has(segment.segmentId)) return 0;
+    seen.add(segment.segmentId);
+    let d = 0;
+    for (const ref of segment.rules ? referencedSegments(segment.rules) : []) {
+      const target = byId.get(ref);
+      if (target) d = Math.max(d, depth(target, seen) + 1);
+    }
+    level.set(segment.segmentId, d);
+    return d;
+  };
+  const levels: T[][] = [];
+  for (const segment of segments) (levels[depth(segment, new Set())] ??= []).push(segment);
+  return levels.filter(Boolean);
+};
+
 /** Segments that refer to `segmentId`, directly or through others (they need recomputing too). */
 export const dependentsOf = <T extends SegmentRefs>(segments: T[], segmentId: string): T[] => {
   const result = new Set<string>();

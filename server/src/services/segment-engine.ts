@@ -5,6 +5,7 @@ import { knexOf } from '../database/knex';
 import { lastRunAt, releaseLease, tryLease } from '../database/lease';
 import { loadSegmentRows, type SegmentRow } from '../database/segment-rows';
 import { createCompileContext } from '../segment-engine/context-factory';
+import type { LevelQueryCache } from '../segment-engine/level-query';
 import { recomputeMembers, refreshMembers, type RuleSegment } from '../segment-engine/membership';
 import { dependencyOrder, dependentsOf, isTimeDependent } from '../segment-engine/order';
 
@@ -16,10 +17,22 @@ const TIME_WINDOW_JOB = 'segments:time-windows';
  * Rule segments whose stored rules are a valid tree. Rules saved by an older version or edited
  * in the database by hand are skipped (and logged) rather than failing every customer write.
  */
-const validRuleSegments = (rows: SegmentRow[], warn: (message: string) => void) =>
+const validRuleSegments = (
+  rows: SegmentRow[],
+  warn: (message: string) => void,
+  verdicts: Map<string, boolean>
+) =>
   rows.filter((s): s is SegmentRow & { rules: NonNullable<SegmentRow['rules']> } => {
     if (s.kind !== 'rule' || !s.rules) return false;
-    if (ruleTreeSchema.isValidSync(s.rules)) return true;
+    // Validating 20 trees with yup on every customer write costs more than evaluating them.
+    const text = JSON.stringify(s.rules);
+    let valid = verdicts.get(text);
+    if (valid === undefined) {
+      valid = ruleTreeSchema.isValidSync(s.rules);
+      if (verdicts.size > 1000) verdicts.clear();
+      verdicts.set(text, valid);
+    }
+    if (valid) return true;
     warn(`[segments] segment "${s.segmentId}" has rules that are not valid; it is not evaluated`);
     return false;
   });
@@ -30,7 +43,10 @@ const validRuleSegments = (rows: SegmentRow[], warn: (message: string) => void) 
  */
 const segmentEngine = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => knexOf(strapi);
-  const ruleSegments = (rows: SegmentRow[]) => validRuleSegments(rows, (m) => strapi.log.warn(m));
+  const verdicts = new Map<string, boolean>();
+  const compiled: LevelQueryCache = new Map();
+  const ruleSegments = (rows: SegmentRow[]) =>
+    validRuleSegments(rows, (m) => strapi.log.warn(m), verdicts);
   const pending = new Set<Promise<unknown>>();
   let queued = new Set<number>();
   let timer: NodeJS.Timeout | null = null;
@@ -96,12 +112,19 @@ const segmentEngine = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Re-evaluates these customers against every rule segment, in batches. */
     async refreshCustomers(customerIds: number[]) {
-      const segments = dependencyOrder(ruleSegments(await loadSegmentRows(knex())));
-      if (segments.length === 0 || customerIds.length === 0) return;
-      const ctx = await createCompileContext(strapi, { mode: 'single' });
+      if (customerIds.length === 0) return;
+      const rows = await loadSegmentRows(knex());
+      const segments = dependencyOrder(ruleSegments(rows));
+      if (segments.length === 0) return;
+      const ctx = await createCompileContext(strapi, { mode: 'single', segments: rows });
       const totals = new Map<number, number>();
       for (let i = 0; i < customerIds.length; i += BATCH) {
-        const deltas = await refreshMembers(ctx, segments, customerIds.slice(i, i + BATCH));
+        const deltas = await refreshMembers(
+          ctx,
+          segments,
+          customerIds.slice(i, i + BATCH),
+          compiled
+        );
         deltas.forEach((delta, id) => totals.set(id, (totals.get(id) ?? 0) + delta));
       }
       for (const [id, delta] of totals) {

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { RuleNode } from '../../../../contracts/segment-rules';
-import { dependencyOrder, dependentsOf, findCycle, isTimeDependent } from '../order';
+import {
+  dependencyLevels,
+  dependencyOrder,
+  dependentsOf,
+  findCycle,
+  isTimeDependent,
+} from '../order';
 
 const ref = (segmentId: string): RuleNode => ({
   kind: 'group',
@@ -21,6 +27,15 @@ describe('segments that refer to segments', () => {
     { segmentId: 'a', rules: plain },
     { segmentId: 'ext', rules: null },
   ];
+
+  it('are evaluated a level after the segments they refer to, independent ones together', () => {
+    assert.deepEqual(
+      dependencyLevels([...segments, { segmentId: 'd', rules: plain }]).map((level) =>
+        level.map((s) => s.segmentId)
+      ),
+      [['a', 'ext', 'd'], ['b'], ['c']]
+    );
+  });
 
   it('are computed after the segments they refer to', () => {
     assert.deepEqual(
