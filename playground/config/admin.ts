@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
+/** The demo's personalized types that have a page on the site, so a preview URL. */
+const PREVIEWED = ['api::promo.promo', 'api::banner.banner'];
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
   auth: {
     secret: env('ADMIN_JWT_SECRET', 'segments-demo-admin-jwt-secret'),
@@ -14,6 +17,20 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
   },
   secrets: {
     encryptionKey: env('ENCRYPTION_KEY', 'segments-demo-encryption-key'),
+  },
+  // Strapi's preview: the site's preview route for an entry. The View-as panel of the segments
+  // plugin opens this URL with ?segments=&abVariant= added (docs/personalization.md).
+  preview: {
+    enabled: true,
+    config: {
+      allowedOrigins: [new URL(env('PREVIEW_URL', 'http://localhost:3000')).origin],
+      handler: (uid, { documentId, locale, status }) => {
+        if (!PREVIEWED.includes(uid)) return null;
+        const query = new URLSearchParams({ uid, documentId, status: status ?? 'published' });
+        if (locale) query.set('locale', locale);
+        return `${env('PREVIEW_URL', 'http://localhost:3000')}/preview?${query}`;
+      },
+    },
   },
   flags: {
     nps: env.bool('FLAG_NPS', false),
