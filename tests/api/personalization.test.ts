@@ -245,6 +245,24 @@ describe('personalized content API responses', () => {
     assert.match(badVariant.body.error.message, /X-AB-Variant must be A or B/);
   });
 
+  it('takes ?segments= and ?abVariant= as X-Segments and X-AB-Variant, for preview links', async () => {
+    const res = await api.get(`/api/promos/${promo.everyone}?${populate}&segments=vip-members`);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(headlines(res.body.data), ['Welcome back, VIP', 'Always here']);
+    assert.deepEqual(res.body.meta.personalization.segments, ['vip-members']);
+    const both = await api.get(`/api/promos?segments=vip-members`).set('X-Segments', 'campaign-x');
+    assert.deepEqual(both.body.meta.personalization.segments, ['campaign-x', 'vip-members']);
+    assert.ok(
+      titles(both.body).includes('VIP only') && titles(both.body).includes('Campaign only')
+    );
+    const bad = await api.get('/api/promos?abVariant=C');
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.error.message, /\?abVariant= must be A or B/);
+    // Types without an Audience field ignore them, and strict query validation never sees them.
+    const other = await api.get('/api/articles?segments=vip-members&abVariant=B');
+    assert.equal(other.status, 200, JSON.stringify(other.body));
+  });
+
   it('refuses an audience that is not one when content is written', async () => {
     const res = await api.post('/api/promos', {
       data: { title: 'Bad', audience: { segment: 'vip-members', variant: 'B' } },
@@ -318,6 +336,20 @@ describe('personalized content API responses', () => {
     assert.equal(refused.status, 403);
   });
 
+  it("gives the playground's promos a Strapi preview URL, which View as opens with the audience", async () => {
+    const res = await admin.get(
+      `/content-manager/preview/url/${PROMO}?documentId=${promo.everyone}&status=published`
+    );
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const url = new URL(res.body.data.url);
+    assert.equal(url.pathname, '/preview');
+    assert.equal(url.searchParams.get('documentId'), promo.everyone);
+    const none = await admin.get(
+      `/content-manager/preview/url/api::article.article?documentId=${promo.everyone}`
+    );
+    assert.equal(none.status, 204, 'no preview URL for articles: no "Open preview as" link');
+  });
+
   describe('A/B variants', () => {
     let test: { documentId: string };
     const hero = (variant: 'A' | 'B') => ({
@@ -369,6 +401,13 @@ describe('personalized content API responses', () => {
         assert.equal(titles(res.body).includes('B only'), variant === 'B');
         assert.deepEqual(res.body.meta.personalization.variants, { [test.documentId]: variant });
       }
+    });
+
+    it('forces a variant with ?abVariant= too, the header winning when both are sent', async () => {
+      const res = await api.get(`/api/promos?${populate}&abVariant=B`);
+      assert.deepEqual(headlines(abPage(res.body) as any), ['Hero B']);
+      const both = await api.get(`/api/promos?${populate}&abVariant=B`).set('X-AB-Variant', 'A');
+      assert.deepEqual(headlines(abPage(both.body) as any), ['Hero A']);
     });
 
     it('gives a visitor known only by external segments no variant: they see the control', async () => {

@@ -1,43 +1,50 @@
+import { errors } from '@strapi/utils';
 import * as yup from 'yup';
 import { AB_VARIANTS, type AbVariant } from '../../../contracts/audience';
+import { PREVIEW_PARAMS } from '../../../contracts/preview';
 import { SEGMENT_ID_PATTERN } from '../../../contracts/segments';
 import { validate } from '../validation/validate';
 
-/** The request headers and query parameter that choose personalized content. */
+/** The request headers and query parameters that choose personalized content. */
 export interface VisitorInput {
   customerId: string | null;
   segments: string[];
   forceVariant: AbVariant | null;
 }
 
-const headerSchema = yup
-  .object({
-    customerId: yup
-      .string()
-      .trim()
-      .max(200, 'X-Customer-Id is too long (a customer documentId, reference id or visitor id)')
-      .nullable()
-      .default(null),
-    segments: yup
-      .array()
-      .of(
-        yup
-          .string()
-          .required()
-          .matches(
-            SEGMENT_ID_PATTERN,
-            'X-Segments holds "${value}", which is not a segment ID (A-Z, a-z, 0-9, -, _, space; 3 or more)'
-          )
-      )
-      .max(50, 'X-Segments names more than 50 segments')
-      .default([]),
-    forceVariant: yup
-      .mixed<AbVariant>()
-      .nullable()
-      .oneOf([...AB_VARIANTS, null], 'X-AB-Variant must be A or B')
-      .default(null),
-  })
-  .noUnknown();
+/** The visitor schema, its messages naming where the values came from (headers or query). */
+const visitorSchema = (segmentsFrom: string, variantFrom: string) =>
+  yup
+    .object({
+      customerId: yup
+        .string()
+        .trim()
+        .max(200, 'X-Customer-Id is too long (a customer documentId, reference id or visitor id)')
+        .nullable()
+        .default(null),
+      segments: yup
+        .array()
+        .of(
+          yup
+            .string()
+            .required()
+            .matches(
+              SEGMENT_ID_PATTERN,
+              `${segmentsFrom} holds "\${value}", which is not a segment ID (A-Z, a-z, 0-9, -, _, space; 3 or more)`
+            )
+        )
+        .max(50, `${segmentsFrom} names more than 50 segments`)
+        .default([]),
+      forceVariant: yup
+        .mixed<AbVariant>()
+        .nullable()
+        .oneOf([...AB_VARIANTS, null], `${variantFrom} must be A or B`)
+        .default(null),
+    })
+    .noUnknown();
+
+const headerSchema = visitorSchema('X-Segments', 'X-AB-Variant');
+const querySchema = visitorSchema(`?${PREVIEW_PARAMS.segments}=`, `?${PREVIEW_PARAMS.variant}=`);
 
 const header = (headers: Record<string, string | string[] | undefined>, name: string) => {
   const v = headers[name];
@@ -45,21 +52,67 @@ const header = (headers: Record<string, string | string[] | undefined>, name: st
   return s && s.trim() ? s.trim() : null;
 };
 
-/** Reads and validates the visitor headers: a bad value is a 400 that says what to send. */
-export const readVisitorInput = (
-  headers: Record<string, string | string[] | undefined>
+/** A query parameter as one string (repeated: joined by commas); anything else is a 400. */
+const queryParam = (query: Record<string, unknown>, name: string) => {
+  const v = query[name];
+  if (v === undefined || v === null) return null;
+  const parts = Array.isArray(v) ? v : [v];
+  if (!parts.every((p) => typeof p === 'string'))
+    throw new errors.ValidationError(`?${name}= must be plain text, not an object`);
+  const s = parts.join(',').trim();
+  return s || null;
+};
+
+const list = (value: string | null) =>
+  value
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
+
+/**
+ * Reads and validates the visitor headers, and the preview query parameters that stand in for
+ * X-Segments and X-AB-Variant (see contracts/preview.ts): a bad value is a 400 that says what to
+ * send. Segments from both are combined; a header's variant wins over the parameter's.
+ */
+export const readVisitorInput = async (
+  headers: Record<string, string | string[] | undefined>,
+  query: Record<string, unknown> = {}
 ): Promise<VisitorInput> => {
-  const segments = header(headers, 'x-segments');
-  return validate(headerSchema, {
+  const fromHeaders = (await validate(headerSchema, {
     customerId: header(headers, 'x-customer-id'),
-    segments: segments
-      ? segments
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : [],
+    segments: list(header(headers, 'x-segments')),
     forceVariant: header(headers, 'x-ab-variant')?.toUpperCase() ?? null,
-  }) as Promise<VisitorInput>;
+  })) as VisitorInput;
+  const segments = list(queryParam(query, PREVIEW_PARAMS.segments));
+  const variant = queryParam(query, PREVIEW_PARAMS.variant);
+  if (segments.length === 0 && variant === null) return fromHeaders;
+  const fromQuery = (await validate(querySchema, {
+    customerId: null,
+    segments,
+    forceVariant: variant?.toUpperCase() ?? null,
+  })) as VisitorInput;
+  const all = [...new Set([...fromHeaders.segments, ...fromQuery.segments])];
+  if (all.length > 50)
+    throw new errors.ValidationError('X-Segments and ?segments= name more than 50 segments');
+  return {
+    customerId: fromHeaders.customerId,
+    segments: all,
+    forceVariant: fromHeaders.forceVariant ?? fromQuery.forceVariant,
+  };
+};
+
+/** Takes the preview query parameters off a content API query (strictParams would refuse them). */
+export const takeVisitorParams = (query: Record<string, unknown>): Record<string, unknown> => {
+  const taken: Record<string, unknown> = {};
+  for (const name of Object.values(PREVIEW_PARAMS)) {
+    if (name in query) {
+      taken[name] = query[name];
+      delete query[name];
+    }
+  }
+  return taken;
 };
 
 /** `?personalize=false` turns filtering off; anything but true/false is a 400. */

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { readPersonalizeParam } from './headers';
+import { readPersonalizeParam, takeVisitorParams } from './headers';
 import { createRequestState } from './request-state';
 
 type Ctx = {
@@ -14,7 +14,8 @@ type Ctx = {
 
 /**
  * Wraps content API requests, REST and GraphQL (when @strapi/plugin-graphql is installed): takes
- * `?personalize=` off the query (Strapi's strict query validation would refuse it), and after
+ * `?personalize=` and the preview parameters (`?segments=`, `?abVariant=`) off the query
+ * (Strapi's strict query validation would refuse them), and after
  * the controller adds `Vary`, and on REST `meta.personalization`, to responses whose content
  * depended on the visitor.
  */
@@ -26,7 +27,8 @@ export const personalizationKoaMiddleware = (strapi: Core.Strapi) => {
     if (!rest && ctx.path !== graphql) return next();
     const personalize = await readPersonalizeParam(ctx.query.personalize);
     delete ctx.query.personalize;
-    const state = createRequestState(strapi, ctx, personalize, !rest);
+    const params = takeVisitorParams(ctx.query);
+    const state = createRequestState(strapi, ctx, personalize, !rest, params);
     await next();
     if (!state.used) return;
     if (personalize) ['X-Customer-Id', 'X-Segments', 'X-AB-Variant'].forEach((h) => ctx.vary(h));

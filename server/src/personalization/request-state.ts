@@ -11,7 +11,7 @@ export interface RequestPersonalization {
   graphql: boolean;
   /** Set when a content type with an audience was read: the response then varies by visitor. */
   used: boolean;
-  /** The visitor, read from the headers on first use (a bad header is a 400 then). */
+  /** The visitor, read from the headers and preview parameters on first use (bad: a 400 then). */
   visitor(): Promise<Visitor>;
   created(): Visitor | null;
 }
@@ -25,7 +25,8 @@ export const createRequestState = (
   strapi: Core.Strapi,
   ctx: Ctx,
   personalize: boolean,
-  graphql = false
+  graphql = false,
+  params: Record<string, unknown> = {}
 ): RequestPersonalization => {
   let visitor: Promise<Visitor> | null = null;
   let ready: Visitor | null = null;
@@ -34,7 +35,7 @@ export const createRequestState = (
     graphql,
     used: false,
     visitor: () =>
-      (visitor ??= readVisitorInput(ctx.headers).then((input) => {
+      (visitor ??= readVisitorInput(ctx.headers, params).then((input) => {
         ready = createVisitor(strapi, input, personalize);
         return ready;
       })),

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readVisitorInput, takeVisitorParams } from '../headers';
+
+describe('visitor headers and preview parameters', () => {
+  it('reads ?segments= and ?abVariant= as X-Segments and X-AB-Variant', async () => {
+    assert.deepEqual(
+      await readVisitorInput({}, { segments: 'vip-members, campaign-x', abVariant: 'b' }),
+      {
+        customerId: null,
+        segments: ['vip-members', 'campaign-x'],
+        forceVariant: 'B',
+      }
+    );
+    // Repeated parameters count as one comma-separated list.
+    const repeated = await readVisitorInput({}, { segments: ['vip-members', 'campaign-x'] });
+    assert.deepEqual(repeated.segments, ['vip-members', 'campaign-x']);
+  });
+
+  it('combines the segments of both and lets the header choose the variant', async () => {
+    const input = await readVisitorInput(
+      { 'x-segments': 'vip-members', 'x-ab-variant': 'A', 'x-customer-id': 'c1' },
+      { segments: 'campaign-x,vip-members', abVariant: 'B' }
+    );
+    assert.deepEqual(input, {
+      customerId: 'c1',
+      segments: ['vip-members', 'campaign-x'],
+      forceVariant: 'A',
+    });
+  });
+
+  it('refuses bad parameters, naming the parameter', async () => {
+    await assert.rejects(readVisitorInput({}, { segments: 'a!' }), /\?segments= holds "a!"/);
+    await assert.rejects(readVisitorInput({}, { abVariant: 'C' }), /\?abVariant= must be A or B/);
+    await assert.rejects(
+      readVisitorInput({}, { segments: { $ne: 'x' } }),
+      /\?segments= must be plain text/
+    );
+    const many = Array.from({ length: 30 }, (_, i) => `seg-${i}`);
+    await assert.rejects(
+      readVisitorInput({ 'x-segments': many.join(',') }, { segments: many.map((s) => `${s}x`) }),
+      /more than 50 segments/
+    );
+  });
+
+  it('takes only the preview parameters off a query', () => {
+    const query: Record<string, unknown> = { segments: 'vip', abVariant: 'B', populate: '*' };
+    assert.deepEqual(takeVisitorParams(query), { segments: 'vip', abVariant: 'B' });
+    assert.deepEqual(query, { populate: '*' });
+  });
+});
