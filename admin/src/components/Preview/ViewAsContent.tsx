@@ -14,6 +14,7 @@ import { useT } from '../../hooks/useT';
 import { PLUGIN_ID } from '../../pluginId';
 import { useSegments } from '../../services/api';
 import { blockLabel } from './hasAudience';
+import { PreviewAsLink } from './PreviewAsLink';
 
 /** The select's value for "All other users" (`*` is never part of a segment ID). */
 const EVERYONE = '*';
@@ -116,6 +117,15 @@ export const ViewAsContent = ({
           </Typography>
         </Flex>
       ) : null}
+      <PreviewAsLink
+        uid={uid}
+        documentId={documentId}
+        locale={locale}
+        status={status}
+        segment={segment}
+        variant={variant}
+        audienceName={segments.find((s) => s.segmentId === segment)?.name ?? t('audience.everyone')}
+      />
     </Flex>
   );
 };
