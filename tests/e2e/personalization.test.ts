@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Core } from '@strapi/strapi';
 import type { Browser, Page } from 'playwright-core';
@@ -18,6 +20,39 @@ let browser: Browser;
 let baseUrl: string;
 let documentId: string;
 let abTest: string;
+let site: http.Server;
+let apiToken: string;
+/** The preview URLs the stand-in site was asked for. */
+const previewRequests: URL[] = [];
+
+/**
+ * A stand-in for the site's preview route (docs/personalization.md): it reads the entry and the
+ * View-as parameters from its URL, asks the content API for the entry with them as headers,
+ * and shows the headlines the visitor would get.
+ */
+const startPreviewSite = () =>
+  new Promise<string>((resolve) => {
+    site = http.createServer(async (req, res) => {
+      const url = new URL(req.url ?? '/', 'http://site');
+      if (url.pathname !== '/preview') return void res.writeHead(404).end();
+      previewRequests.push(url);
+      const headers: Record<string, string> = { Authorization: `Bearer ${apiToken}` };
+      const segments = url.searchParams.get('segments');
+      const variant = url.searchParams.get('abVariant');
+      if (segments) headers['X-Segments'] = segments;
+      if (variant) headers['X-AB-Variant'] = variant;
+      const entry = await fetch(
+        `${baseUrl}/api/promos/${url.searchParams.get('documentId')}?populate=*`,
+        { headers }
+      ).then((r) => r.json() as Promise<{ data: { blocks: { headline?: string }[] } }>);
+      const headlines = entry.data.blocks.map((b) => b.headline).filter(Boolean);
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end(`<h1>Site preview</h1><ul>${headlines.map((h) => `<li>${h}</li>`).join('')}</ul>`);
+    });
+    site.listen(0, '127.0.0.1', () =>
+      resolve(`http://127.0.0.1:${(site.address() as AddressInfo).port}`)
+    );
+  });
 
 const choose = async (page: Page, label: string, option: string) => {
   await page.getByRole('combobox', { name: label, exact: true }).first().click();
@@ -26,8 +61,15 @@ const choose = async (page: Page, label: string, option: string) => {
 
 describe('personalized content in the Content Manager', () => {
   before(async () => {
+    // The playground's preview handler (config/admin.ts) points at PREVIEW_URL.
+    process.env.PREVIEW_URL = await startPreviewSite();
     strapi = await bootStrapi();
     baseUrl = await listenOnFreePort(strapi);
+    apiToken = (
+      await strapi
+        .service('admin::api-token')
+        .create({ name: 'preview site', type: 'read-only', lifespan: null })
+    ).accessKey;
     const api = await superAdmin(strapi);
     await api
       .post('/segments/segments', {
@@ -63,6 +105,7 @@ describe('personalized content in the Content Manager', () => {
   after(async () => {
     await browser?.close();
     await stopStrapi(strapi);
+    site?.close();
   });
 
   it('an editor targets an entry at a segment and views it as that segment', async () => {
@@ -79,7 +122,22 @@ describe('personalized content in the Content Manager', () => {
     await page
       .getByText('A site gets this with the headers X-Segments: vip-members', { exact: true })
       .waitFor();
+
+    // Strapi's preview URL of the entry, opened in a new tab as a VIP: the site's preview route
+    // gets the segment on its URL and the VIP hero from the content API.
+    const open = page.getByRole('link', { name: 'Open preview as VIP members' });
+    const href = new URL((await open.getAttribute('href'))!);
+    assert.equal(href.origin, process.env.PREVIEW_URL);
+    assert.equal(href.searchParams.get('documentId'), documentId);
+    assert.equal(href.searchParams.get('segments'), 'vip-members');
+    assert.equal(href.searchParams.get('abVariant'), 'A');
+    await page.getByText('Adds segments=vip-members&abVariant=A to the URL').waitFor();
     await saveScreenshot(page, 'personalization-view-as');
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), open.click()]);
+    await tab.getByText('Welcome back, VIP').waitFor();
+    assert.equal(await tab.getByText('Hello visitor').count(), 0);
+    assert.equal(previewRequests.at(-1)?.searchParams.get('segments'), 'vip-members');
+    await tab.close();
 
     // The entry's own Audience field: pick the segment and save.
     await choose(page, 'audience', 'VIP members (vip-members)');
@@ -90,6 +148,9 @@ describe('personalized content in the Content Manager', () => {
     await page.getByText('Shown to this audience').waitFor();
     await choose(page, 'Visitor in segment', 'All other users');
     await page.getByText('Not shown to this audience').waitFor();
+    const everyone = page.getByRole('link', { name: 'Open preview as All other users' });
+    const plain = new URL((await everyone.getAttribute('href'))!);
+    assert.equal(plain.searchParams.get('segments'), null);
   });
 
   it('an editor makes an entry variant B of an A/B test', async () => {

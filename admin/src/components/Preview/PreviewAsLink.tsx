@@ -51,7 +51,7 @@ export const PreviewAsLink = ({
     .join('&');
   return (
     <Flex direction="column" alignItems="stretch" gap={1}>
-      <LinkButton href={href} isExternal variant="secondary" startIcon={<ExternalLink />} fullWidth>
+      <LinkButton href={href} isExternal variant="tertiary" startIcon={<ExternalLink />} fullWidth>
         {t('viewAs.openPreview', { audience: audienceName })}
       </LinkButton>
       <Typography variant="pi" textColor="neutral600">
