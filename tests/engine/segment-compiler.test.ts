@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { TABLE } from '../../contracts/constants';
 import type { RuleNode } from '../../contracts/segment-rules';
 import { knexOf } from '../../server/src/database/knex';
+import { queryPrepared } from '../../server/src/database/prepared';
 import { matchingCustomerIds } from '../../server/src/segment-engine/compile';
 import { createCompileContext } from '../../server/src/segment-engine/context-factory';
 import { levelQueries, type LevelQueryCache } from '../../server/src/segment-engine/level-query';
@@ -422,8 +423,11 @@ describe('the segment compiler on the real database', () => {
         subset.map((n) => ids[n]),
         cache
       )) {
-        const result = await knexOf(strapi).raw(sql, bindings);
-        const rows: { segment_id: number; customer_id: number }[] = result.rows ?? result;
+        const rows = await queryPrepared<{ segment_id: number; customer_id: number }>(
+          knexOf(strapi),
+          sql,
+          bindings
+        );
         for (const r of rows) {
           const list = found.get(Number(r.segment_id)) ?? [];
           if (!list.includes(names.get(Number(r.customer_id))!))

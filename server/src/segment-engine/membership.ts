@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
+import { queryPrepared, rowsOf } from '../database/prepared';
 import type { RuleNode } from '../../../contracts/segment-rules';
 import { matchingCustomerIds } from './compile';
 import { levelQueries, type LevelQueryCache } from './level-query';
@@ -52,17 +53,15 @@ const matchingPairs = async (
 ) => {
   const pairs = new Set<string>();
   for (const { sql, bindings } of levelQueries(ctx, level, customerIds, cache)) {
-    const rows = toRows<{ segment_id: number | string; customer_id: number | string }>(
-      await ctx.knex.raw(sql, bindings)
+    const rows = await queryPrepared<{ segment_id: number | string; customer_id: number | string }>(
+      ctx.knex,
+      sql,
+      bindings
     );
     for (const r of rows) pairs.add(`${Number(r.segment_id)}:${Number(r.customer_id)}`);
   }
   return pairs;
 };
-
-/** The rows of a raw query on either engine (pg answers `{ rows }`, better-sqlite3 an array). */
-const toRows = <T>(result: unknown): T[] =>
-  Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 
 const pairOf = (key: string) => key.split(':').map(Number) as [number, number];
 
@@ -82,22 +81,29 @@ export const refreshMembers = async (
   const deltas = new Map<number, number>();
   if (customerIds.length === 0 || segments.length === 0) return deltas;
   const single = { ...ctx, mode: 'single' as const };
+  const levels = dependencyLevels(segments);
+  // Independent: on PostgreSQL they run at once, on two connections.
+  const [currentRows, firstMatched] = await Promise.all([
+    ctx
+      .knex(TABLE.memberships)
+      .select('segment_id', 'customer_id')
+      .whereIn('customer_id', customerIds)
+      .whereIn(
+        'segment_id',
+        segments.map((s) => s.id)
+      ),
+    matchingPairs(single, levels[0], customerIds, cache),
+  ]);
   const current = new Set<string>(
-    (
-      await ctx
-        .knex(TABLE.memberships)
-        .select('segment_id', 'customer_id')
-        .whereIn('customer_id', customerIds)
-        .whereIn(
-          'segment_id',
-          segments.map((s) => s.id)
-        )
-    ).map((r: { segment_id: number; customer_id: number }) => `${r.segment_id}:${r.customer_id}`)
+    currentRows.map(
+      (r: { segment_id: number; customer_id: number }) => `${r.segment_id}:${r.customer_id}`
+    )
   );
   const change = (segmentId: number, by: number) =>
     deltas.set(segmentId, (deltas.get(segmentId) ?? 0) + by);
-  for (const level of dependencyLevels(segments)) {
-    const matched = await matchingPairs(single, level, customerIds, cache);
+  for (const [index, level] of levels.entries()) {
+    const matched =
+      index === 0 ? firstMatched : await matchingPairs(single, level, customerIds, cache);
     const inLevel = new Set(level.map((s) => s.id));
     const joining = [...matched].filter((key) => !current.has(key)).map(pairOf);
     const leaving = [...current]
@@ -127,7 +133,7 @@ export const refreshMembers = async (
         .whereIn(['segment_id', 'customer_id'], leaving.slice(i, i + WRITE_CHUNK))
         .delete()
         .toSQL();
-      const removed = toRows<{ segment_id: number }>(
+      const removed = rowsOf<{ segment_id: number }>(
         await ctx.knex.raw(`${del.sql} RETURNING segment_id`, del.bindings as Knex.Value[])
       );
       removed.forEach((r) => change(Number(r.segment_id), -1));
