@@ -3,6 +3,7 @@ import { TABLE } from '../../../contracts/constants';
 import { ONCE_ONLY_TYPES, UNDO_TYPES, type TrackedEvent } from '../../../contracts/tracking';
 import { newDocumentId } from '../database/document-id';
 import { isUniqueViolation, knexOf } from '../database/knex';
+import { rowsOf } from '../database/prepared';
 import { getService } from '../utils/get-service';
 
 type Visitor = { id: number; documentId: string };
@@ -20,23 +21,28 @@ const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The customer a visitor id names, created as an anonymous customer when unknown. */
   const resolve = async (visitorId: string): Promise<Visitor> => {
     const db = knex();
-    const byDocument = await db(TABLE.customers)
-      .select('id', 'document_id')
-      .where('document_id', visitorId)
-      .first();
-    if (byDocument) return { id: byDocument.id, documentId: byDocument.document_id };
-    const byVisitor = await db(`${TABLE.visitorIds} as v`)
-      .join(`${TABLE.customers} as c`, 'c.id', 'v.customer_id')
-      .select('c.id', 'c.document_id')
-      .where('v.visitor_id', visitorId)
-      .first();
-    if (byVisitor) return { id: byVisitor.id, documentId: byVisitor.document_id };
-    const byReference = await db(TABLE.customers)
-      .select('id', 'document_id')
-      .where('reference_id', visitorId)
-      .orderBy('id')
-      .first();
-    if (byReference) return { id: byReference.id, documentId: byReference.document_id };
+    // One round trip for the three ways a visitor may be named, in order of precedence.
+    const [known] = rowsOf<{ id: number; document_id: string }>(
+      await db.raw(
+        `SELECT id, document_id, 1 AS rank FROM ?? WHERE document_id = ?
+         UNION ALL
+         SELECT c.id, c.document_id, 2 AS rank FROM ?? v JOIN ?? c ON c.id = v.customer_id
+           WHERE v.visitor_id = ?
+         UNION ALL
+         SELECT id, document_id, 3 AS rank FROM ?? WHERE reference_id = ?
+         ORDER BY rank, id LIMIT 1`,
+        [
+          TABLE.customers,
+          visitorId,
+          TABLE.visitorIds,
+          TABLE.customers,
+          visitorId,
+          TABLE.customers,
+          visitorId,
+        ]
+      )
+    );
+    if (known) return { id: Number(known.id), documentId: known.document_id };
     try {
       return await db.transaction(async (trx) => {
         const now = new Date();
