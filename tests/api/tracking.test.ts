@@ -60,6 +60,16 @@ describe('tracking what visitors do', () => {
     assert.equal(events[0].utm_source, 'x');
     const profile = (await admin.get(`/segments/customers/${known.documentId}`)).body.data;
     assert.ok(profile.lastActivityAt, 'latest activity comes from the events');
+    assert.ok(
+      Math.abs(Date.parse(profile.lastActivityAt) - Date.now()) < 60_000,
+      `latest activity is now, not ${profile.lastActivityAt}`
+    );
+    const click = events[2];
+    assert.deepEqual(
+      typeof click.metadata === 'string' ? JSON.parse(click.metadata) : click.metadata,
+      { button: 'buy' }
+    );
+    assert.equal(click.item_document_id, item.documentId);
   });
 
   it('creates an anonymous customer for an unknown visitor id, and finds it again', async () => {

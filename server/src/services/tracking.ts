@@ -1,14 +1,26 @@
 import type { Core } from '@strapi/strapi';
 import { TABLE } from '../../../contracts/constants';
 import { ONCE_ONLY_TYPES, UNDO_TYPES, type TrackedEvent } from '../../../contracts/tracking';
-import { newDocumentId } from '../database/document-id';
+import { newDocumentId, newSequentialDocumentId } from '../database/document-id';
 import { isUniqueViolation, knexOf } from '../database/knex';
-import { rowsOf } from '../database/prepared';
+import { isPostgres, queryPrepared } from '../database/prepared';
+import { writeEventsSqlite, type EventRow } from '../tracking/sqlite-writer';
 import { getService } from '../utils/get-service';
 
 type Visitor = { id: number; documentId: string };
 
 const ONCE = new Set<string>(ONCE_ONLY_TYPES);
+
+/** The three ways a visitor may be named, in order of precedence, in one round trip. */
+const RESOLVE_SQL = `
+  SELECT id, document_id, 1 AS rank FROM "${TABLE.customers}" WHERE document_id = ?
+  UNION ALL
+  SELECT c.id, c.document_id, 2 AS rank
+    FROM "${TABLE.visitorIds}" v JOIN "${TABLE.customers}" c ON c.id = v.customer_id
+    WHERE v.visitor_id = ?
+  UNION ALL
+  SELECT id, document_id, 3 AS rank FROM "${TABLE.customers}" WHERE reference_id = ?
+  ORDER BY rank, id LIMIT 1`;
 
 /**
  * What visitors do, recorded against their customer profile: the visitor is named by a
@@ -21,27 +33,11 @@ const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The customer a visitor id names, created as an anonymous customer when unknown. */
   const resolve = async (visitorId: string): Promise<Visitor> => {
     const db = knex();
-    // One round trip for the three ways a visitor may be named, in order of precedence.
-    const [known] = rowsOf<{ id: number; document_id: string }>(
-      await db.raw(
-        `SELECT id, document_id, 1 AS rank FROM ?? WHERE document_id = ?
-         UNION ALL
-         SELECT c.id, c.document_id, 2 AS rank FROM ?? v JOIN ?? c ON c.id = v.customer_id
-           WHERE v.visitor_id = ?
-         UNION ALL
-         SELECT id, document_id, 3 AS rank FROM ?? WHERE reference_id = ?
-         ORDER BY rank, id LIMIT 1`,
-        [
-          TABLE.customers,
-          visitorId,
-          TABLE.visitorIds,
-          TABLE.customers,
-          visitorId,
-          TABLE.customers,
-          visitorId,
-        ]
-      )
-    );
+    const [known] = await queryPrepared<{ id: number; document_id: string }>(db, RESOLVE_SQL, [
+      visitorId,
+      visitorId,
+      visitorId,
+    ]);
     if (known) return { id: Number(known.id), documentId: known.document_id };
     try {
       return await db.transaction(async (trx) => {
@@ -74,11 +70,41 @@ const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
       const db = knex();
       let recorded = 0;
       let latest = 0;
+      const rowOf = (e: TrackedEvent, occurredAt: Date): EventRow => ({
+        document_id: newSequentialDocumentId(),
+        customer_id: visitor.id,
+        type: e.type,
+        item_uid: e.item?.uid ?? null,
+        item_document_id: e.item?.documentId ?? null,
+        item_locale: e.item?.locale ?? null,
+        url: e.url ?? null,
+        referrer: e.referrer ?? null,
+        utm_source: e.utmSource ?? null,
+        utm_medium: e.utmMedium ?? null,
+        utm_campaign: e.utmCampaign ?? null,
+        utm_term: e.utmTerm ?? null,
+        utm_content: e.utmContent ?? null,
+        metadata: e.metadata ? JSON.stringify(e.metadata) : null,
+        occurred_at: occurredAt,
+        created_at: new Date(),
+        updated_at: new Date(),
+      });
+      const occurredAtOf = (e: TrackedEvent) => {
+        const occurredAt = e.occurredAt ? new Date(e.occurredAt) : new Date();
+        latest = Math.max(latest, occurredAt.getTime());
+        return occurredAt;
+      };
+      // The common batch (no once-only or undo type) needs no reads: on SQLite, the fast path.
+      if (!isPostgres(db) && events.every((e) => !ONCE.has(e.type) && !UNDO_TYPES[e.type])) {
+        const rows = events.map((e) => rowOf(e, occurredAtOf(e)));
+        await writeEventsSqlite(db, visitor.id, rows, latest);
+        getService(strapi, 'segment-engine').enqueue([visitor.id]);
+        return { customerId: visitor.documentId, recorded: rows.length };
+      }
       await db.transaction(async (trx) => {
-        const rows: Record<string, unknown>[] = [];
+        const rows: EventRow[] = [];
         for (const e of events) {
-          const occurredAt = e.occurredAt ? new Date(e.occurredAt) : new Date();
-          latest = Math.max(latest, occurredAt.getTime());
+          const occurredAt = occurredAtOf(e);
           const itemOf = (q: ReturnType<typeof trx>) =>
             q.where({
               customer_id: visitor.id,
@@ -96,25 +122,7 @@ const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
             if (pending || (await itemOf(trx(TABLE.events)).where('type', e.type).first()))
               continue;
           }
-          rows.push({
-            document_id: newDocumentId(),
-            customer_id: visitor.id,
-            type: e.type,
-            item_uid: e.item?.uid ?? null,
-            item_document_id: e.item?.documentId ?? null,
-            item_locale: e.item?.locale ?? null,
-            url: e.url ?? null,
-            referrer: e.referrer ?? null,
-            utm_source: e.utmSource ?? null,
-            utm_medium: e.utmMedium ?? null,
-            utm_campaign: e.utmCampaign ?? null,
-            utm_term: e.utmTerm ?? null,
-            utm_content: e.utmContent ?? null,
-            metadata: e.metadata ? JSON.stringify(e.metadata) : null,
-            occurred_at: occurredAt,
-            created_at: new Date(),
-            updated_at: new Date(),
-          });
+          rows.push(rowOf(e, occurredAt));
         }
         for (let i = 0; i < rows.length; i += 100)
           await trx(TABLE.events).insert(rows.slice(i, i + 100));
