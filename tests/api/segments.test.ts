@@ -377,4 +377,25 @@ describe('segments', () => {
       women
     );
   });
+  it('follows rules another instance changed, on the next refresh of a customer', async () => {
+    const engine = strapi.plugin('segments').service('segment-engine');
+    const segment = await createSegment({
+      name: 'Job title watchers',
+      rules: group(field('jobTitle', 'equals', 'Astronomer')),
+    });
+    const pilot = await customer({ emails: ['pilot@example.com'], jobTitle: 'Astronomer' });
+    await idle();
+    assert.deepEqual(await memberEmails(segment), ['pilot@example.com']);
+    const id = await customerIdOf(strapi, pilot.documentId);
+    await engine.refreshCustomers([id]); // this instance now holds the rules it read
+    // Another instance changes the rules (and the segment's updated_at) in the database.
+    await knexOf(strapi)(TABLE.segments)
+      .where('segment_id', segment.segmentId)
+      .update({
+        rules: JSON.stringify(group(field('jobTitle', 'equals', 'Harbour pilot'))),
+        updated_at: new Date(Date.now() + 1000),
+      });
+    await engine.refreshCustomers([id]);
+    assert.deepEqual(await memberEmails(segment), [], 'the pilot is no longer a member');
+  });
 });

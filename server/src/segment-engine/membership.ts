@@ -76,14 +76,16 @@ export const refreshMembers = async (
   ctx: CompileContext,
   segments: RuleSegment[],
   customerIds: number[],
-  cache?: LevelQueryCache
-): Promise<Map<number, number>> => {
+  cache?: LevelQueryCache,
+  /** Checked beside the first queries: when it answers false, nothing is written (null). */
+  stillCurrent?: Promise<boolean>
+): Promise<Map<number, number> | null> => {
   const deltas = new Map<number, number>();
   if (customerIds.length === 0 || segments.length === 0) return deltas;
   const single = { ...ctx, mode: 'single' as const };
   const levels = dependencyLevels(segments);
   // Independent: on PostgreSQL they run at once, on two connections.
-  const [currentRows, firstMatched] = await Promise.all([
+  const [currentRows, firstMatched, unchanged] = await Promise.all([
     ctx
       .knex(TABLE.memberships)
       .select('segment_id', 'customer_id')
@@ -93,7 +95,9 @@ export const refreshMembers = async (
         segments.map((s) => s.id)
       ),
     matchingPairs(single, levels[0], customerIds, cache),
+    stillCurrent ?? true,
   ]);
+  if (!unchanged) return null;
   const current = new Set<string>(
     currentRows.map(
       (r: { segment_id: number; customer_id: number }) => `${r.segment_id}:${r.customer_id}`

@@ -3,7 +3,12 @@ import { TABLE } from '../../../contracts/constants';
 import { ruleTreeSchema } from '../../../contracts/segment-rules-schema';
 import { knexOf } from '../database/knex';
 import { lastRunAt, releaseLease, tryLease } from '../database/lease';
-import { loadSegmentRows, type SegmentRow } from '../database/segment-rows';
+import {
+  loadSegmentRows,
+  segmentsVersion,
+  versionOf,
+  type SegmentRow,
+} from '../database/segment-rows';
 import { createCompileContext } from '../segment-engine/context-factory';
 import type { LevelQueryCache } from '../segment-engine/level-query';
 import { recomputeMembers, refreshMembers, type RuleSegment } from '../segment-engine/membership';
@@ -45,6 +50,12 @@ const segmentEngine = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => knexOf(strapi);
   const verdicts = new Map<string, boolean>();
   const compiled: LevelQueryCache = new Map();
+  /** The segments as last loaded, in dependency order, with the table's fingerprint then. */
+  let known: { version: string; rows: SegmentRow[]; segments: RuleSegment[] } | null = null;
+  const loadKnown = async () => {
+    const rows = await loadSegmentRows(knex());
+    return { version: versionOf(rows), rows, segments: dependencyOrder(ruleSegments(rows)) };
+  };
   const ruleSegments = (rows: SegmentRow[]) =>
     validRuleSegments(rows, (m) => strapi.log.warn(m), verdicts);
   const pending = new Set<Promise<unknown>>();
@@ -110,21 +121,35 @@ const segmentEngine = ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
-    /** Re-evaluates these customers against every rule segment, in batches. */
+    /**
+     * Re-evaluates these customers against every rule segment, in batches. The segments are
+     * kept between calls; each batch checks, beside its first query, that the table has not
+     * changed since (on any instance), and starts over with fresh segments if it has.
+     */
     async refreshCustomers(customerIds: number[]) {
       if (customerIds.length === 0) return;
-      const rows = await loadSegmentRows(knex());
-      const segments = dependencyOrder(ruleSegments(rows));
-      if (segments.length === 0) return;
-      const ctx = await createCompileContext(strapi, { mode: 'single', segments: rows });
       const totals = new Map<number, number>();
       for (let i = 0; i < customerIds.length; i += BATCH) {
-        const deltas = await refreshMembers(
-          ctx,
-          segments,
-          customerIds.slice(i, i + BATCH),
-          compiled
-        );
+        const batch = customerIds.slice(i, i + BATCH);
+        let deltas: Map<number, number> | null = null;
+        for (let attempt = 0; deltas === null; attempt++) {
+          const fresh = !known || attempt > 0;
+          if (fresh) known = await loadKnown();
+          const { version, rows, segments } = known!;
+          const guard = fresh ? undefined : segmentsVersion(knex()).then((v) => v === version);
+          if (segments.length === 0) {
+            // No rule segment, unless one was made since (then start over with it).
+            if (!guard || (await guard)) deltas = new Map();
+            continue;
+          }
+          const ctx = await createCompileContext(strapi, { mode: 'single', segments: rows });
+          try {
+            deltas = await refreshMembers(ctx, segments, batch, compiled, guard);
+          } catch (error) {
+            // Kept rules may name a segment deleted since: with fresh ones it would not fail.
+            if (!guard || (await guard.catch(() => false))) throw error;
+          }
+        }
         deltas.forEach((delta, id) => totals.set(id, (totals.get(id) ?? 0) + delta));
       }
       for (const [id, delta] of totals) {
