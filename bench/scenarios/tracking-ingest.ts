@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { TABLE } from '../../contracts/constants';
 import { contentItems } from '../lib/dataset';
 import { createSegment } from '../lib/segments';
+import { mainThreadCpuMs } from '../lib/thread-cpu';
 import { percentile } from '../lib/stats';
 import type { Scenario } from './types';
 
@@ -83,6 +84,7 @@ export default {
     const { port } = strapi.server.httpServer.address() as AddressInfo;
     const url = `http://127.0.0.1:${port}/api/segments/events`;
 
+    const cpuBefore = mainThreadCpuMs();
     const result = await new Promise<ClientResult>((resolve, reject) => {
       const worker = new Worker(path.join(__dirname, '..', 'lib', 'ingest-clients.mjs'), {
         workerData: {
@@ -101,6 +103,7 @@ export default {
       worker.once('error', reject);
     });
     const sent = performance.now();
+    const cpuAfter = mainThreadCpuMs();
     const { events, latencies, anonymous } = result;
     const visitors = new Set(result.visitors);
     const elapsed = result.seconds;
@@ -126,7 +129,10 @@ export default {
       extra:
         `memberships up to date ${catchUp.toFixed(2)} s after the last answer ` +
         `(${visitors.size.toLocaleString('en-US')} visitors, ${anonymous} new); request ` +
-        `p50 ${percentile(latencies, 50).toFixed(0)} / p95 ${percentile(latencies, 95).toFixed(0)} ms`,
+        `p50 ${percentile(latencies, 50).toFixed(0)} / p95 ${percentile(latencies, 95).toFixed(0)} ms` +
+        (cpuBefore !== undefined && cpuAfter !== undefined
+          ? `; server thread CPU ${(((cpuAfter - cpuBefore) * 1000) / events).toFixed(0)} µs an event`
+          : ''),
     };
   },
 } satisfies Scenario;
