@@ -72,21 +72,23 @@ export const trackedEventSchema = (customTypes: string[]) => {
 };
 
 /** POST /api/segments/events: one event, or `{ events: [...] }` with at most 100. */
-export const trackingBodySchema = (customTypes: string[]) =>
-  yup.lazy((body: unknown) =>
-    body && typeof body === 'object' && 'events' in (body as object)
-      ? yup
-          .object({
-            events: yup
-              .array()
-              .of(trackedEventSchema(customTypes))
-              .min(1, 'events is empty')
-              .max(MAX_BATCH, `A batch holds ${MAX_BATCH} events at most`)
-              .required(),
-          })
-          .noUnknown()
-      : trackedEventSchema(customTypes)
+export const trackingBodySchema = (customTypes: string[]) => {
+  // Both shapes built once: yup.lazy calls its function on every validation.
+  const event = trackedEventSchema(customTypes);
+  const batch = yup
+    .object({
+      events: yup
+        .array()
+        .of(event)
+        .min(1, 'events is empty')
+        .max(MAX_BATCH, `A batch holds ${MAX_BATCH} events at most`)
+        .required(),
+    })
+    .noUnknown();
+  return yup.lazy((body: unknown) =>
+    body && typeof body === 'object' && 'events' in (body as object) ? batch : event
   );
+};
 
 export type TrackedEvent = yup.InferType<ReturnType<typeof trackedEventSchema>>;
 
