@@ -5,12 +5,12 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { TABLE } from '../../../contracts/constants';
 import type { ExportField, ExportJob, ExportRequest } from '../../../contracts/exports';
-import { BOM, cellOf, csvLine } from '../csv/export-format';
-import { exportPage } from '../csv/export-query';
+import { BOM, csvLine } from '../csv/export-format';
+import { postgresRecords } from '../csv/export-postgres';
+import { sqliteRecords } from '../csv/export-sqlite';
 import { knexOf } from '../database/knex';
 import { toIso } from '../utils/dates';
 
-const PAGE = 5000;
 const PROGRESS_MS = 1000;
 const KEEP_MS = 7 * 24 * 3600_000;
 
@@ -36,8 +36,8 @@ const toExportJob = (row: Record<string, any>): ExportJob => {
 };
 
 /**
- * CSV exports of customers, made in the background: streamed page by page from the database
- * into a file (UTF-8 with BOM, RFC 4180 quoting, formula-like values neutralised), kept 7 days.
+ * CSV exports of customers, made in the background: streamed from one database query (COPY on
+ * PostgreSQL) into a file (UTF-8 with BOM, RFC 4180 quoting, formula-like values neutralised), kept 7 days.
  */
 const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => knexOf(strapi);
@@ -53,31 +53,34 @@ const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const write = async (id: number, request: ExportRequest, file: string) => {
     const fields = request.fields as ExportField[];
-    const out = fs.createWriteStream(file, { encoding: 'utf8' });
+    const scope = { filters: request.filters, documentIds: request.documentIds };
+    const records =
+      knex().client.config.client === 'pg'
+        ? postgresRecords(knex(), fields, scope)
+        : sqliteRecords(knex(), fields, scope);
+    const out = fs.createWriteStream(file);
     const put = async (text: string) => {
       if (!out.write(text)) await once(out, 'drain');
     };
-    await put(`${BOM}${csvLine(fields)}`);
-    let afterId = 0;
-    let done = 0;
-    let reported = performance.now();
-    for (;;) {
-      const rows = await exportPage(knex(), fields, request, afterId, PAGE);
-      if (rows.length === 0) break;
-      afterId = Number(rows[rows.length - 1].id);
-      let text = '';
-      for (const row of rows) text += csvLine(fields.map((f) => cellOf(row, f)));
-      await put(text);
-      done += rows.length;
-      // Progress about once a second: each update is a commit, a disk flush on SQLite.
-      if (performance.now() - reported >= PROGRESS_MS) {
-        reported = performance.now();
-        await knex()(TABLE.exportJobs).where('id', id).update({ rows_done: done });
+    try {
+      await put(`${BOM}${csvLine(fields)}`);
+      let done = 0;
+      let reported = performance.now();
+      for await (const chunk of records) {
+        await put(chunk.text);
+        done += chunk.rows;
+        // Progress about once a second: each update is a commit, a disk flush on SQLite.
+        if (performance.now() - reported >= PROGRESS_MS) {
+          reported = performance.now();
+          await knex()(TABLE.exportJobs).where('id', id).update({ rows_done: done });
+        }
       }
+      out.end();
+      await once(out, 'finish');
+      return done;
+    } finally {
+      out.destroy();
     }
-    out.end();
-    await once(out, 'finish');
-    return done;
   };
 
   const run = async (id: number) => {

@@ -1,0 +1,84 @@
+import type { Knex } from 'knex';
+import type { ExportField } from '../../../contracts/exports';
+import { recordWriter } from './export-format';
+import { exportQuery, type ExportScope } from './export-query';
+import type { ExportChunk } from './export-types';
+
+/** About this many characters of CSV per chunk: a few milliseconds of work between event-loop turns. */
+const CHUNK_CHARS = 1 << 20;
+
+interface Statement {
+  raw(on: boolean): Statement;
+  iterate(...bindings: unknown[]): IterableIterator<unknown[]>;
+}
+interface Database {
+  prepare(sql: string): Statement;
+  close(): void;
+}
+type DatabaseClass = new (
+  file: string,
+  options: { readonly: boolean; fileMustExist: boolean }
+) => Database;
+
+/** better-sqlite3 binds numbers, strings, bigints and buffers: dates as epoch ms as knex does. */
+const bindable = (value: unknown) =>
+  value instanceof Date ? value.valueOf() : typeof value === 'boolean' ? Number(value) : value;
+
+/**
+ * The database file of knex's better-sqlite3 connection, or undefined for an in-memory database
+ * (which a second connection cannot see).
+ */
+const fileOf = (knex: Knex): string | undefined => {
+  const file = (knex.client as { connectionSettings?: { filename?: string } }).connectionSettings
+    ?.filename;
+  return file && file !== ':memory:' && !file.startsWith('file::memory:') ? file : undefined;
+};
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The export's CSV records from SQLite, in chunks: one statement (lists in correlated subqueries
+ * on the customer_id indexes) iterated on a read-only connection of its own, so that the
+ * iteration holds no pooled connection and the rest of Strapi keeps writing (WAL). Each chunk is
+ * built synchronously, then the event loop gets a turn. Rows are arrays (`raw`), not objects.
+ */
+export async function* sqliteRecords(
+  knex: Knex,
+  fields: ExportField[],
+  scope: ExportScope
+): AsyncGenerator<ExportChunk> {
+  const { query, kinds } = exportQuery(knex, fields, scope, 'sqlite');
+  const { sql, bindings } = query.toSQL().toNative();
+  const record = recordWriter(kinds);
+  const file = fileOf(knex);
+  const Driver = (knex.client as { driver: DatabaseClass }).driver;
+  // An in-memory database has no second connection: hold the pooled one for the export.
+  const pooled = file ? undefined : ((await knex.client.acquireConnection()) as Database);
+  const db = pooled ?? new Driver(file!, { readonly: true, fileMustExist: true });
+  const rows = db
+    .prepare(sql)
+    .raw(true)
+    .iterate(...bindings.map(bindable));
+  try {
+    let done = false;
+    while (!done) {
+      let text = '';
+      let count = 0;
+      while (text.length < CHUNK_CHARS) {
+        const next = rows.next();
+        if (next.done) {
+          done = true;
+          break;
+        }
+        text += record(next.value);
+        count++;
+      }
+      if (count > 0) yield { text, rows: count };
+      await nextTurn();
+    }
+  } finally {
+    rows.return?.();
+    if (pooled) await knex.client.releaseConnection(pooled);
+    else db.close();
+  }
+}
