@@ -47,19 +47,22 @@ export const csvLine = (cells: string[]) => {
 
 /**
  * How a column of the export query's raw rows becomes a cell: `text` neutralised and quoted,
- * `datetime` and `date` formatted as cellOf does, `formatted` already ISO text from the database.
+ * `datetime` and `date` formatted as cellOf does, `formatted` already ISO text from the database,
+ * `segments` row ids named by the writer's `segmentNames`, then as text.
  */
-export type CellKind = 'text' | 'datetime' | 'date' | 'formatted';
+export type CellKind = 'text' | 'datetime' | 'date' | 'formatted' | 'segments';
 
 const TEXT = 0;
 const DATETIME = 1;
 const DATE = 2;
 const FORMATTED = 3;
+const SEGMENTS = 4;
 const KIND_CODES: Record<CellKind, number> = {
   text: TEXT,
   datetime: DATETIME,
   date: DATE,
   formatted: FORMATTED,
+  segments: SEGMENTS,
 };
 
 /** `neutralise` then `quoted`, by character code: the export's hot path (null is empty). */
@@ -78,11 +81,15 @@ export const textCell = (value: unknown): string => {
  * A function from one raw row (an array of column values, in field order) to its CSV record,
  * the same bytes as `csvLine(fields.map((f) => cellOf(row, f)))`.
  */
-export const recordWriter = (kinds: readonly CellKind[]) => {
+export const recordWriter = (
+  kinds: readonly CellKind[],
+  segmentNames: (ids: string | null) => string | null = () => null
+) => {
   const codes = kinds.map((k) => KIND_CODES[k]);
   const n = codes.length;
   const cell = (code: number, value: unknown): string => {
     if (code === TEXT) return textCell(value);
+    if (code === SEGMENTS) return textCell(segmentNames(value === null ? null : String(value)));
     if (value === null || value === undefined) return '';
     if (code === FORMATTED) return String(value);
     if (code === DATETIME) return toIso(value) ?? '';

@@ -4,7 +4,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import type { ExportField } from '../../../contracts/exports';
 import { copyTextDecoder } from './export-copy-text';
 import { recordWriter } from './export-format';
-import { exportQuery, type ExportScope } from './export-query';
+import { exportQuery, segmentNamer, segmentOrderQuery, type ExportScope } from './export-query';
 import type { ExportChunk } from './export-types';
 
 /** The time zone node-postgres reads `timestamp without time zone` values in: this process's. */
@@ -22,11 +22,15 @@ export async function* postgresRecords(
   scope: ExportScope
 ): AsyncGenerator<ExportChunk> {
   const { query, kinds } = exportQuery(knex, fields, scope, 'postgres');
-  const decoder = copyTextDecoder(recordWriter(kinds));
   const connection = (await knex.client.acquireConnection()) as Client;
   let clean = false;
   try {
-    await connection.query('BEGIN READ ONLY');
+    // One snapshot for the segments and the customers.
+    await connection.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const segments = kinds.includes('segments')
+      ? segmentNamer((await connection.query(segmentOrderQuery(knex).toQuery())).rows)
+      : undefined;
+    const decoder = copyTextDecoder(recordWriter(kinds, segments));
     // Datetimes are formatted in SQL as node-postgres would read them; JIT compilation costs
     // more than it saves on this plan.
     await connection.query(

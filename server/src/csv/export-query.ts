@@ -27,8 +27,8 @@ interface List {
   from: string;
   customer: string;
   value: string;
-  order: string;
-  join?: [string, string, string];
+  /** Absent for the segments, which the caller orders. */
+  order?: string;
 }
 
 const LISTS: Partial<Record<ExportField, List>> = {
@@ -42,12 +42,12 @@ const LISTS: Partial<Record<ExportField, List>> = {
     order: 'subscription',
   },
   terms: { from: TABLE.terms, customer: 'customer_id', value: 'term_id', order: 'term_id' },
+  // Row ids of the segments, in index order without a join: the caller names and sorts them
+  // (segmentNames), the same as joining the segments and ordering by their segment_id.
   segments: {
-    from: `${TABLE.memberships} as m`,
-    customer: 'm.customer_id',
-    value: 's.segment_id',
-    order: 's.segment_id',
-    join: [`${TABLE.segments} as s`, 's.id', 'm.segment_id'],
+    from: TABLE.memberships,
+    customer: 'customer_id',
+    value: 'segment_id',
   },
 };
 
@@ -72,15 +72,17 @@ const scalarColumn = (knex: Knex, field: ExportField, column: string, postgres: 
   return knex.raw('??', [`c.${column}`]);
 };
 
-/** One customer's values of a list joined with ", " in a correlated subquery (index probe). */
-const listSubquery = (knex: Knex, list: List, postgres: boolean) => {
+/** The separator of the segment row ids in their column. */
+const ID_SEPARATOR = ',';
+
+/** One customer's values of a list joined in a correlated subquery (index probe). */
+const listSubquery = (knex: Knex, list: List, separator: string, postgres: boolean) => {
+  const value = postgres ? '??::text' : '??';
   const agg = postgres ? 'string_agg' : 'group_concat';
-  const q = knex
-    .from(list.from)
-    .select(knex.raw(`${agg}(??, ', ' ORDER BY ??)`, [list.value, list.order]))
-    .where(list.customer, knex.ref('c.id'));
-  if (list.join) q.join(...list.join);
-  return q;
+  const aggregate = list.order
+    ? knex.raw(`${agg}(${value}, ? ORDER BY ??)`, [list.value, separator, list.order])
+    : knex.raw(`${agg}(${value}, ?)`, [list.value, separator]);
+  return knex.from(list.from).select(aggregate).where(list.customer, knex.ref('c.id'));
 };
 
 /**
@@ -89,17 +91,47 @@ const listSubquery = (knex: Knex, list: List, postgres: boolean) => {
  * subquery rather than an ordered aggregate, which PostgreSQL 15 sorts group by group (about
  * twice the time); the aggregate takes its input in that order.
  */
-const listGroups = (knex: Knex, list: List) => {
+const listGroups = (knex: Knex, list: List, separator: string) => {
   const sorted = knex
     .from(list.from)
     .select({ customer_id: list.customer, v: list.value })
-    .orderBy([list.customer, list.order]);
-  if (list.join) sorted.join(...list.join);
+    .orderBy(list.order ? [list.customer, list.order] : [list.customer]);
   return knex
     .from(sorted.as('sorted'))
-    .select('customer_id', knex.raw(`string_agg(v, ', ') as v`))
+    .select('customer_id', knex.raw(`string_agg(v::text, ?) as v`, [separator]))
     .groupBy('customer_id');
 };
+
+/**
+ * Names a customer's segments from their row ids as the export query gives them ("3,7"): the
+ * segment ids ("vip, women") in the order of `segments`, which the caller reads ordered by
+ * segment_id in the same database (so in its collation). Combinations repeat, so each is
+ * computed once (up to a bound).
+ */
+export const segmentNamer = (segments: { id: number | string; segment_id: string | null }[]) => {
+  const rank = new Map(segments.map((s, i) => [String(s.id), i]));
+  const known = new Map<string, string>();
+  return (ids: string | null): string | null => {
+    if (ids === null) return null;
+    let names = known.get(ids);
+    if (names === undefined) {
+      names = ids
+        .split(ID_SEPARATOR)
+        .map((id) => rank.get(id))
+        .filter((r): r is number => r !== undefined)
+        .sort((a, b) => a - b)
+        .map((r) => segments[r].segment_id)
+        .filter((name) => name !== null)
+        .join(', ');
+      if (known.size < 100_000) known.set(ids, names);
+    }
+    return names;
+  };
+};
+
+/** The segments as segmentNamer takes them, ordered by segment_id in the database. */
+export const segmentOrderQuery = (knex: Knex) =>
+  knex(TABLE.segments).select('id', 'segment_id').orderBy('segment_id').orderBy('id');
 
 /**
  * The export's query: one row per customer in id order, one column per field (lists joined with
@@ -124,14 +156,16 @@ export const exportQuery = (
       if (postgres && (isDatetimeField(field) || field === 'dateOfBirth')) kinds.push('formatted');
       else if (isDatetimeField(field)) kinds.push('datetime');
       else kinds.push(field === 'dateOfBirth' ? 'date' : 'text');
-    } else if (list && grouped) {
-      const alias = `l${i}`;
-      query.leftJoin(listGroups(knex, list).as(alias), `${alias}.customer_id`, 'c.id');
-      query.select(`${alias}.v`);
-      kinds.push('text');
     } else if (list) {
-      query.select(listSubquery(knex, list, postgres).as(`l${i}`));
-      kinds.push('text');
+      const separator = field === 'segments' ? ID_SEPARATOR : ', ';
+      const alias = `l${i}`;
+      if (grouped) {
+        query.leftJoin(listGroups(knex, list, separator).as(alias), `${alias}.customer_id`, 'c.id');
+        query.select(`${alias}.v`);
+      } else {
+        query.select(listSubquery(knex, list, separator, postgres).as(alias));
+      }
+      kinds.push(field === 'segments' ? 'segments' : 'text');
     } else {
       throw new Error(`No column for the export field ${field}`);
     }

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { ExportField } from '../../../contracts/exports';
 import { recordWriter } from './export-format';
-import { exportQuery, type ExportScope } from './export-query';
+import { exportQuery, segmentNamer, segmentOrderQuery, type ExportScope } from './export-query';
 import type { ExportChunk } from './export-types';
 
 /** About this many characters of CSV per chunk: a few milliseconds of work between event-loop turns. */
@@ -9,10 +9,12 @@ const CHUNK_CHARS = 1 << 20;
 
 interface Statement {
   raw(on: boolean): Statement;
+  all(...bindings: unknown[]): unknown[];
   iterate(...bindings: unknown[]): IterableIterator<unknown[]>;
 }
 interface Database {
   prepare(sql: string): Statement;
+  exec(sql: string): void;
   close(): void;
 }
 type DatabaseClass = new (
@@ -49,12 +51,20 @@ export async function* sqliteRecords(
 ): AsyncGenerator<ExportChunk> {
   const { query, kinds } = exportQuery(knex, fields, scope, 'sqlite');
   const { sql, bindings } = query.toSQL().toNative();
-  const record = recordWriter(kinds);
   const file = fileOf(knex);
   const Driver = (knex.client as { driver: DatabaseClass }).driver;
   // An in-memory database has no second connection: hold the pooled one for the export.
   const pooled = file ? undefined : ((await knex.client.acquireConnection()) as Database);
   const db = pooled ?? new Driver(file!, { readonly: true, fileMustExist: true });
+  // One read transaction: the segments and the customers from the same snapshot.
+  if (!pooled) db.exec('BEGIN');
+  const segments = segmentOrderQuery(knex).toSQL().toNative();
+  const record = recordWriter(
+    kinds,
+    kinds.includes('segments')
+      ? segmentNamer(db.prepare(segments.sql).all(...segments.bindings.map(bindable)) as never)
+      : undefined
+  );
   const rows = db
     .prepare(sql)
     .raw(true)
@@ -79,6 +89,6 @@ export async function* sqliteRecords(
   } finally {
     rows.return?.();
     if (pooled) await knex.client.releaseConnection(pooled);
-    else db.close();
+    else db.close(); // ends the read transaction
   }
 }
