@@ -24,13 +24,26 @@ export const copyTextRow = (line: string): (string | null)[] => {
   return values;
 };
 
+/** CSV records of the complete COPY text lines in bytes [0, end), end being a line feed. */
+export type CopyLines = (bytes: Buffer, end: number) => ExportChunk;
+
+/** CopyLines through strings: each line split into values, then `record` (the reference). */
+export const copyTextLines =
+  (record: (row: (string | null)[]) => string): CopyLines =>
+  (bytes, end) => {
+    const lines = bytes.toString('utf8', 0, end).split('\n');
+    let text = '';
+    for (const line of lines) text += record(copyTextRow(line));
+    return { text, rows: lines.length };
+  };
+
 /**
  * Turns the byte chunks of `COPY ... TO STDOUT` (text format: one row a line, line breaks in
- * values escaped) into CSV records: each chunk's complete lines through `record`, the partial
+ * values escaped) into CSV records: each chunk's complete lines through `lines`, the partial
  * last line kept for the next chunk. Lines are cut at a newline byte, never inside a UTF-8
  * character.
  */
-export const copyTextDecoder = (record: (row: (string | null)[]) => string) => {
+export const copyTextDecoder = (lines: CopyLines) => {
   let rest: Buffer | undefined;
   return {
     push(chunk: Buffer): ExportChunk | undefined {
@@ -41,10 +54,7 @@ export const copyTextDecoder = (record: (row: (string | null)[]) => string) => {
         return undefined;
       }
       rest = end + 1 < bytes.length ? Buffer.from(bytes.subarray(end + 1)) : undefined;
-      const lines = bytes.toString('utf8', 0, end).split('\n');
-      let text = '';
-      for (const line of lines) text += record(copyTextRow(line));
-      return { text, rows: lines.length };
+      return lines(bytes, end);
     },
     /** Throws if the output ended inside a row. */
     end() {

@@ -77,17 +77,13 @@ export const textCell = (value: unknown): string => {
   return NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 };
 
-/**
- * A function from one raw row (an array of column values, in field order) to its CSV record,
- * the same bytes as `csvLine(fields.map((f) => cellOf(row, f)))`.
- */
-export const recordWriter = (
-  kinds: readonly CellKind[],
-  segmentNames: (ids: string | null) => string | null = () => null
-) => {
-  const codes = kinds.map((k) => KIND_CODES[k]);
-  const n = codes.length;
-  const cell = (code: number, value: unknown): string => {
+/** Names a customer's segments from their row ids (see segmentNamer). */
+export type SegmentNames = (ids: string | null) => string | null;
+
+/** One cell of a raw row's column of a kind, as cellOf and csvLine would write it. */
+export const cellWriter = (kind: CellKind, segmentNames: SegmentNames = () => null) => {
+  const code = KIND_CODES[kind];
+  return (value: unknown): string => {
     if (code === TEXT) return textCell(value);
     if (code === SEGMENTS) return textCell(segmentNames(value === null ? null : String(value)));
     if (value === null || value === undefined) return '';
@@ -95,9 +91,18 @@ export const recordWriter = (
     if (code === DATETIME) return toIso(value) ?? '';
     return quoted(toDateOnly(value) ?? '');
   };
+};
+
+/**
+ * A function from one raw row (an array of column values, in field order) to its CSV record,
+ * the same bytes as `csvLine(fields.map((f) => cellOf(row, f)))`.
+ */
+export const recordWriter = (kinds: readonly CellKind[], segmentNames?: SegmentNames) => {
+  const cells = kinds.map((kind) => cellWriter(kind, segmentNames));
+  const n = cells.length;
   return (row: readonly unknown[]): string => {
-    let line = cell(codes[0], row[0]);
-    for (let i = 1; i < n; i++) line += `,${cell(codes[i], row[i])}`;
+    let line = cells[0](row[0]);
+    for (let i = 1; i < n; i++) line += `,${cells[i](row[i])}`;
     return `${line}\r\n`;
   };
 };

@@ -2,8 +2,8 @@ import type { Knex } from 'knex';
 import type { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { ExportField } from '../../../contracts/exports';
+import { copyBytesTransformer } from './export-copy-bytes';
 import { copyTextDecoder } from './export-copy-text';
-import { recordWriter } from './export-format';
 import { exportQuery, segmentNamer, segmentOrderQuery, type ExportScope } from './export-query';
 import type { ExportChunk } from './export-types';
 
@@ -30,7 +30,7 @@ export async function* postgresRecords(
     const segments = kinds.includes('segments')
       ? segmentNamer((await connection.query(segmentOrderQuery(knex).toQuery())).rows)
       : undefined;
-    const decoder = copyTextDecoder(recordWriter(kinds, segments));
+    const decoder = copyTextDecoder(copyBytesTransformer(kinds, segments));
     // Datetimes are formatted in SQL as node-postgres would read them; JIT compilation costs
     // more than it saves on this plan.
     await connection.query(

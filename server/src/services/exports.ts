@@ -59,7 +59,7 @@ const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         ? postgresRecords(knex(), fields, scope)
         : sqliteRecords(knex(), fields, scope);
     const out = fs.createWriteStream(file);
-    const put = async (text: string) => {
+    const put = async (text: string | Buffer) => {
       if (!out.write(text)) await once(out, 'drain');
     };
     try {

@@ -1,0 +1,147 @@
+import { unescapeCopyText, type CopyLines } from './export-copy-text';
+import { cellWriter, type CellKind, type SegmentNames } from './export-format';
+
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+const PLUS = 0x2b;
+const COMMA = 0x2c;
+const MINUS = 0x2d;
+const EQUALS = 0x3d;
+const AT = 0x40;
+const BACKSLASH = 0x5c;
+const N = 0x4e;
+
+/** What a byte of a COPY text line is to the transformer: nothing, a delimiter, a comma, or
+ * something the string path handles (a quote, a backslash escape, a control character). */
+const DELIMITER = 1;
+const HOLDS_COMMA = 2;
+const SPECIAL = 3;
+const CLASSES = new Uint8Array(256);
+for (let b = 0; b < SPACE; b++) CLASSES[b] = SPECIAL;
+CLASSES[TAB] = DELIMITER;
+CLASSES[LF] = DELIMITER;
+CLASSES[COMMA] = HOLDS_COMMA;
+CLASSES[QUOTE] = SPECIAL;
+CLASSES[BACKSLASH] = SPECIAL;
+
+/**
+ * Turns complete lines of PostgreSQL's COPY text format into CSV records, byte for byte what
+ * `recordWriter(kinds, segmentNames)(copyTextRow(line))` writes, without a string per value:
+ * an ASCII text value without a backslash, quote or edge space is copied as it is (after an
+ * apostrophe when it starts like a formula, between quotes when it holds a comma); anything else
+ * (escapes, quotes, non-ASCII first or last characters, segment ids) goes through the string
+ * functions. `formatted` values (ISO dates from to_char) are copied.
+ */
+export const copyBytesTransformer = (kinds: readonly CellKind[], segmentNames?: SegmentNames) => {
+  const writers = kinds.map((kind) => cellWriter(kind, segmentNames));
+  let out = Buffer.allocUnsafe(1 << 16);
+  let at = 0;
+  const room = (bytes: number) => {
+    if (at + bytes <= out.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(out.length * 2, at + bytes));
+    out.copy(bigger, 0, 0, at);
+    out = bigger;
+  };
+  const putString = (text: string) => {
+    room(text.length * 3);
+    at += out.write(text, at, 'utf8');
+  };
+
+  /** The value in bytes [start, end) of `line`, as a string with its escapes undone. */
+  const valueOf = (bytes: Buffer, start: number, end: number) => {
+    const text = bytes.toString('utf8', start, end);
+    return text.includes('\\') ? unescapeCopyText(text) : text;
+  };
+
+  /** Copies bytes [start, end) to the output: a loop is cheaper than Buffer#copy for short values. */
+  const copy = (bytes: Buffer, start: number, end: number) => {
+    if (end - start > 32) {
+      at += bytes.copy(out, at, start, end);
+      return;
+    }
+    for (let i = start; i < end; i++) out[at++] = bytes[i];
+  };
+
+  /** The cell of bytes [start, end) of column `column`; `comma`/`special`: what the value holds. */
+  const cell = (
+    bytes: Buffer,
+    column: number,
+    start: number,
+    end: number,
+    comma: boolean,
+    special: boolean
+  ) => {
+    if (start === end) return; // '' is an empty cell whatever the kind
+    // \N, null: an empty cell too.
+    if (end - start === 2 && bytes[start] === BACKSLASH && bytes[start + 1] === N) return;
+    const kind = kinds[column];
+    if (kind === 'formatted') {
+      room(end - start);
+      copy(bytes, start, end);
+      return;
+    }
+    const first = bytes[start];
+    const last = bytes[end - 1];
+    const plain =
+      kind === 'text' &&
+      !special &&
+      first < 0x80 &&
+      last < 0x80 &&
+      first !== SPACE &&
+      last !== SPACE;
+    if (!plain) {
+      putString(writers[column](valueOf(bytes, start, end)));
+      return;
+    }
+    room(end - start + 3);
+    if (comma) out[at++] = QUOTE;
+    if (first === EQUALS || first === PLUS || first === MINUS || first === AT) {
+      out[at++] = APOSTROPHE;
+    }
+    copy(bytes, start, end);
+    if (comma) out[at++] = QUOTE;
+  };
+
+  const lines: CopyLines = (bytes, end) => {
+    at = 0;
+    let rows = 0;
+    let start = 0;
+    let column = 0;
+    let comma = false;
+    let special = false;
+    for (let i = 0; i <= end; i++) {
+      const c = i === end ? DELIMITER : CLASSES[bytes[i]];
+      if (c === 0) continue;
+      if (c === HOLDS_COMMA) {
+        comma = true;
+        continue;
+      }
+      if (c === SPECIAL) {
+        special = true;
+        continue;
+      }
+      if (column > 0) {
+        room(1);
+        out[at++] = COMMA;
+      }
+      cell(bytes, column, start, i, comma, special);
+      start = i + 1;
+      comma = false;
+      special = false;
+      column++;
+      if (i === end || bytes[i] === LF) {
+        room(2);
+        out[at++] = CR;
+        out[at++] = LF;
+        rows++;
+        column = 0;
+      }
+    }
+    return { text: Buffer.from(out.subarray(0, at)), rows };
+  };
+  return lines;
+};
