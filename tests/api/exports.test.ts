@@ -110,6 +110,15 @@ describe('CSV export of customers', () => {
     assert.deepEqual(rows.slice(1), [['cas@example.com', `'-1+1`]]);
   });
 
+  it('applies the date filters of the list (createdFrom)', async () => {
+    const since = new Date(Date.now() - 3600_000).toISOString();
+    const { job } = await exportCsv({ fields: ['emails'], filters: { createdFrom: since } });
+    assert.equal(job.rowsDone, 3);
+    const future = new Date(Date.now() + 3600_000).toISOString();
+    const none = await exportCsv({ fields: ['emails'], filters: { createdFrom: future } });
+    assert.equal(none.job.rowsDone, 0);
+  });
+
   it('tells the admin by email that the export is ready', async () => {
     assert.ok(
       emails.some(

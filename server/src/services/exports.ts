@@ -4,7 +4,12 @@ import { once } from 'events';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { TABLE } from '../../../contracts/constants';
-import type { ExportField, ExportJob, ExportRequest } from '../../../contracts/exports';
+import {
+  exportRequestSchema,
+  type ExportField,
+  type ExportJob,
+  type ExportRequest,
+} from '../../../contracts/exports';
 import { BOM, csvLine } from '../csv/export-format';
 import { postgresRecords } from '../csv/export-postgres';
 import { sqliteRecords } from '../csv/export-sqlite';
@@ -85,7 +90,9 @@ const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const run = async (id: number) => {
     const row = await rowOf(id);
-    const request = JSON.parse(row.request) as ExportRequest;
+    // Cast again: JSON turned the date filters into strings, which SQLite compares with its
+    // epoch-millisecond datetimes as text (no customer matched createdFrom).
+    const request: ExportRequest = exportRequestSchema.cast(JSON.parse(row.request));
     fs.mkdirSync(dir(), { recursive: true });
     const file = path.join(dir(), `export-${id}-${Date.now()}.csv`);
     try {
