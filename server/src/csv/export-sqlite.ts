@@ -4,8 +4,12 @@ import { recordWriter } from './export-format';
 import { exportQuery, segmentNamer, segmentOrderQuery, type ExportScope } from './export-query';
 import type { ExportChunk } from './export-types';
 
-/** About this many characters of CSV per chunk: a few milliseconds of work between event-loop turns. */
-const CHUNK_CHARS = 1 << 20;
+/**
+ * About this many characters of CSV per chunk: a millisecond or two of work between event-loop
+ * turns, and few records alive at a young-generation GC (1 MB chunks added ~130 MB of RSS at 1M
+ * customers, 64 KB chunks none measurable; the same CPU).
+ */
+const CHUNK_CHARS = 1 << 16;
 
 interface Statement {
   raw(on: boolean): Statement;
