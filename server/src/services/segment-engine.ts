@@ -152,10 +152,20 @@ const segmentEngine = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         deltas.forEach((delta, id) => totals.set(id, (totals.get(id) ?? 0) + delta));
       }
-      for (const [id, delta] of totals) {
+      if (totals.size > 0) {
+        // One statement (one commit) for every segment whose size changed.
+        const changes = [...totals];
         await knex()(TABLE.segments)
-          .where('id', id)
-          .update({ member_count: knex().raw('member_count + ?', [delta]) });
+          .whereIn(
+            'id',
+            changes.map(([id]) => id)
+          )
+          .update({
+            member_count: knex().raw(
+              `member_count + CASE id ${changes.map(() => 'WHEN ? THEN CAST(? AS INTEGER)').join(' ')} END`,
+              changes.flat()
+            ),
+          });
       }
     },
 
