@@ -21,39 +21,47 @@ export const DRY_RUN_DETAIL = 5000;
 export const countOf = (plan: BatchPlan, action: string) =>
   plan.outcomes.filter((o) => o.action === action).length;
 
-/** The rows a batch adds to the error and dry-run tables. */
+/** The columns of the rows `reportRows` returns, per table. */
+export const REPORT_COLUMNS = {
+  errors: ['job_id', 'line', 'column_name', 'reason', 'raw'],
+  outcomes: ['job_id', 'line', 'action', 'email', 'fields', 'reasons', 'customer_id'],
+} as const;
+
+/** The rows a batch adds to the error and dry-run tables (values in REPORT_COLUMNS order). */
 export const reportRows = (batch: BatchCommit, dryRunRoom: number) => ({
-  errors: batch.plan.errors.map((e) => ({
-    job_id: batch.jobId,
-    line: e.line,
-    column_name: e.column,
-    reason: e.reason,
-    raw: JSON.stringify(e.raw),
-  })),
+  errors: batch.plan.errors.map((e) => [
+    batch.jobId,
+    e.line,
+    e.column,
+    e.reason,
+    JSON.stringify(e.raw),
+  ]),
   // A dry run keeps what each row would do; a real import, which rows created or updated whom
   // (the GDPR export lists them).
   outcomes: batch.dryRun
-    ? batch.plan.outcomes.slice(0, Math.max(0, dryRunRoom)).map((o) => ({
-        job_id: batch.jobId,
-        line: o.line,
-        action: o.action,
-        email: o.email,
-        fields: JSON.stringify(o.fields),
-        reasons: JSON.stringify(o.reasons),
-        customer_id: null,
-      }))
+    ? batch.plan.outcomes
+        .slice(0, Math.max(0, dryRunRoom))
+        .map((o) => [
+          batch.jobId,
+          o.line,
+          o.action,
+          o.email,
+          JSON.stringify(o.fields),
+          JSON.stringify(o.reasons),
+          null,
+        ])
     : batch.plan.outcomes.flatMap((o, i) =>
         o.action === 'create' || o.action === 'update'
           ? [
-              {
-                job_id: batch.jobId,
-                line: o.line,
-                action: o.action,
-                email: o.email,
-                fields: JSON.stringify(o.fields),
-                reasons: '[]',
-                customer_id: batch.plan.rowCustomers[i]?.id ?? null,
-              },
+              [
+                batch.jobId,
+                o.line,
+                o.action,
+                o.email,
+                o.fields.length === 0 ? '[]' : JSON.stringify(o.fields),
+                '[]',
+                batch.plan.rowCustomers[i]?.id ?? null,
+              ],
             ]
           : []
       ),

@@ -1,6 +1,13 @@
 import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
+import type { PgClient } from '../database/bulk-insert';
 import { PROFILE_COLUMNS } from '../database/customer-columns';
+import {
+  isPostgres,
+  sqliteStatement,
+  withConnection,
+  type SqliteConnection,
+} from '../database/prepared';
 import { toDateOnly } from '../utils/dates';
 import type { CustomerSnapshot } from './merge';
 import type { ScalarField } from './row-to-customer';
@@ -8,13 +15,48 @@ import type { ScalarField } from './row-to-customer';
 /** Stored column of each single-valued import field. */
 export const SCALAR_COLUMNS: Record<ScalarField, string> = PROFILE_COLUMNS;
 
+/**
+ * `SELECT columns FROM table WHERE key IN (values)` with the values bound as one parameter (a
+ * JSON array on SQLite, an array on PostgreSQL): the same statement text for any number of
+ * values, prepared once per connection, where knex's `whereIn` built and bound one placeholder
+ * per value (thousands a batch).
+ */
+const selectWhereIn = async <T>(
+  knex: Knex,
+  table: string,
+  columns: readonly string[],
+  key: string,
+  values: (string | number)[]
+): Promise<T[]> => {
+  if (values.length === 0) return [];
+  const list = columns.map((c) => `"${c}"`).join(', ');
+  if (isPostgres(knex)) {
+    const type = typeof values[0] === 'number' ? 'integer' : 'text';
+    return withConnection(knex, async (conn: PgClient) => {
+      const text = `SELECT ${list} FROM "${table}" WHERE "${key}" = ANY($1::${type}[])`;
+      return (await conn.query(text, [values])).rows as T[];
+    });
+  }
+  return withConnection(
+    knex,
+    (conn: SqliteConnection) =>
+      sqliteStatement(
+        conn,
+        `SELECT ${list} FROM "${table}" WHERE "${key}" IN (SELECT value FROM json_each(?))`
+      ).all([JSON.stringify(values)]) as T[]
+  );
+};
+
 /** The customers holding these (normalised) emails: email -> customer id. */
 export const ownersOfEmails = async (knex: Knex, emails: string[]) => {
   const owners = new Map<string, number>();
-  if (emails.length === 0) return owners;
-  const rows: { normalized: string; customer_id: number }[] = await knex(TABLE.emails)
-    .select('normalized', 'customer_id')
-    .whereIn('normalized', emails);
+  const rows = await selectWhereIn<{ normalized: string; customer_id: number }>(
+    knex,
+    TABLE.emails,
+    ['normalized', 'customer_id'],
+    'normalized',
+    emails
+  );
   rows.forEach((r) => owners.set(r.normalized, r.customer_id));
   return owners;
 };
@@ -23,13 +65,35 @@ export const ownersOfEmails = async (knex: Knex, emails: string[]) => {
 export const loadSnapshots = async (knex: Knex, ids: number[]) => {
   const snapshots = new Map<number, CustomerSnapshot>();
   if (ids.length === 0) return snapshots;
-  const [rows, phones, tags, terms] = await Promise.all([
-    knex(TABLE.customers)
-      .select('id', ...Object.values(SCALAR_COLUMNS))
-      .whereIn('id', ids),
-    knex(TABLE.phones).select('customer_id', 'phone').whereIn('customer_id', ids),
-    knex(TABLE.tags).select('customer_id', 'tag').whereIn('customer_id', ids),
-    knex(TABLE.terms).select('customer_id', 'term_id', 'given_at').whereIn('customer_id', ids),
+  const rows = await selectWhereIn<Record<string, any>>(
+    knex,
+    TABLE.customers,
+    ['id', ...Object.values(SCALAR_COLUMNS)],
+    'id',
+    ids
+  );
+  const [phones, tags, terms] = await Promise.all([
+    selectWhereIn<{ customer_id: number; phone: string }>(
+      knex,
+      TABLE.phones,
+      ['customer_id', 'phone'],
+      'customer_id',
+      ids
+    ),
+    selectWhereIn<{ customer_id: number; tag: string }>(
+      knex,
+      TABLE.tags,
+      ['customer_id', 'tag'],
+      'customer_id',
+      ids
+    ),
+    selectWhereIn<{ customer_id: number; term_id: string; given_at: unknown }>(
+      knex,
+      TABLE.terms,
+      ['customer_id', 'term_id', 'given_at'],
+      'customer_id',
+      ids
+    ),
   ]);
   for (const row of rows) {
     const scalars: CustomerSnapshot['scalars'] = {};
@@ -45,14 +109,8 @@ export const loadSnapshots = async (knex: Knex, ids: number[]) => {
       terms: new Map(),
     });
   }
-  phones.forEach((r: { customer_id: number; phone: string }) =>
-    snapshots.get(r.customer_id)?.phones.add(r.phone)
-  );
-  tags.forEach((r: { customer_id: number; tag: string }) =>
-    snapshots.get(r.customer_id)?.tags.add(r.tag)
-  );
-  terms.forEach((r: { customer_id: number; term_id: string; given_at: unknown }) =>
-    snapshots.get(r.customer_id)?.terms.set(r.term_id, toDateOnly(r.given_at)!)
-  );
+  phones.forEach((r) => snapshots.get(r.customer_id)?.phones.add(r.phone));
+  tags.forEach((r) => snapshots.get(r.customer_id)?.tags.add(r.tag));
+  terms.forEach((r) => snapshots.get(r.customer_id)?.terms.set(r.term_id, toDateOnly(r.given_at)!));
   return snapshots;
 };

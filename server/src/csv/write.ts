@@ -1,17 +1,36 @@
 import { TABLE } from '../../../contracts/constants';
-import { newDocumentId } from '../database/document-id';
 import { nameTokens } from '../../../contracts/customer-fields';
+import { sequentialDocumentIds } from './document-ids';
 import type { PlannedCustomer } from './plan';
 import type { ScalarField } from './row-to-customer';
 import { SCALAR_COLUMNS } from './snapshots';
-import type { BatchWriter } from './writers';
+import type { BatchWriter, Rows } from './writers';
 
-/** Every scalar column, null where the customer has no value (one shape for all new rows). */
-const columnsOf = (scalars: PlannedCustomer['snapshot']['scalars'], fields?: Set<string>) => {
+const SCALARS = Object.entries(SCALAR_COLUMNS) as [ScalarField, string][];
+
+/** The columns of a new customer row: `document_id` first (the writers map ids back by it). */
+const CUSTOMER_COLUMNS = [
+  'document_id',
+  ...SCALARS.map(([, column]) => column),
+  'source',
+  'created_at',
+  'updated_at',
+];
+
+/** The columns each child table is written with. */
+const CHILD_COLUMNS = {
+  [TABLE.emails]: ['customer_id', 'email', 'normalized', 'position'],
+  [TABLE.phones]: ['customer_id', 'phone', 'position'],
+  [TABLE.tags]: ['customer_id', 'tag'],
+  [TABLE.terms]: ['customer_id', 'term_id', 'given_at'],
+  [TABLE.nameTokens]: ['customer_id', 'token'],
+} as const;
+
+/** The changed scalar columns of a stored customer, with their new values. */
+const changedColumns = (c: PlannedCustomer) => {
   const row: Record<string, unknown> = {};
-  for (const [field, column] of Object.entries(SCALAR_COLUMNS) as [ScalarField, string][]) {
-    if (fields && !fields.has(field)) continue;
-    row[column] = scalars[field] ?? null;
+  for (const [field, column] of SCALARS) {
+    if (c.changed.has(field)) row[column] = c.snapshot.scalars[field] ?? null;
   }
   return row;
 };
@@ -22,24 +41,25 @@ const columnsOf = (scalars: PlannedCustomer['snapshot']['scalars'], fields?: Set
  */
 export const writeBatch = async (writer: BatchWriter, customers: PlannedCustomer[], now: Date) => {
   const fresh = customers.filter((c) => c.isNew);
+  // Time-ordered ids: the document_id index then grows at its end instead of taking a random
+  // page per new customer (written to the log again at every commit).
+  const documentId = sequentialDocumentIds();
   const ids = await writer.insertCustomers(
-    fresh.map((c) => ({
-      ...columnsOf(c.snapshot.scalars),
-      document_id: newDocumentId(),
-      source: 'import',
-      created_at: now,
-      updated_at: now,
-    }))
+    CUSTOMER_COLUMNS,
+    fresh.map((c) => {
+      const row: unknown[] = [documentId()];
+      for (const [field] of SCALARS) row.push(c.snapshot.scalars[field] ?? null);
+      row.push('import', now, now);
+      return row;
+    })
   );
   fresh.forEach((c, i) => (c.snapshot.id = ids[i]));
 
-  const children: Record<string, Record<string, unknown>[]> = {
-    [TABLE.emails]: [],
-    [TABLE.phones]: [],
-    [TABLE.tags]: [],
-    [TABLE.terms]: [],
-    [TABLE.nameTokens]: [],
-  };
+  const emails: Rows = [];
+  const phones: Rows = [];
+  const tags: Rows = [];
+  const terms: Rows = [];
+  const tokens: Rows = [];
   const touched: number[] = [];
   const renamed: PlannedCustomer[] = [];
   for (const c of customers) {
@@ -47,27 +67,18 @@ export const writeBatch = async (writer: BatchWriter, customers: PlannedCustomer
     const id = c.snapshot.id!;
     touched.push(id);
     if (c.isNew) {
-      [...c.snapshot.emails].forEach((email, position) =>
-        children[TABLE.emails].push({ customer_id: id, email, normalized: email, position })
-      );
+      let position = 0;
+      for (const email of c.snapshot.emails) emails.push([id, email, email, position++]);
     } else {
-      const scalars = [...c.changed].filter((f) => f in SCALAR_COLUMNS);
-      if (scalars.length > 0) {
-        await writer.updateCustomer(id, {
-          ...columnsOf(c.snapshot.scalars, new Set(scalars)),
-          updated_at: now,
-        });
-      }
+      const columns = changedColumns(c);
+      if (Object.keys(columns).length > 0)
+        await writer.updateCustomer(id, { ...columns, updated_at: now });
       if (c.changed.has('firstName') || c.changed.has('lastName')) renamed.push(c);
     }
     const phoneBase = c.isNew ? 0 : c.snapshot.phones.size - c.addPhones.length;
-    c.addPhones.forEach((phone, i) =>
-      children[TABLE.phones].push({ customer_id: id, phone, position: phoneBase + i })
-    );
-    c.addTags.forEach((tag) => children[TABLE.tags].push({ customer_id: id, tag }));
-    c.addTerms.forEach((t) =>
-      children[TABLE.terms].push({ customer_id: id, term_id: t.termId, given_at: t.givenAt })
-    );
+    c.addPhones.forEach((phone, i) => phones.push([id, phone, phoneBase + i]));
+    for (const tag of c.addTags) tags.push([id, tag]);
+    for (const t of c.addTerms) terms.push([id, t.termId, t.givenAt]);
     if (c.isNew) renamed.push(c);
   }
   await writer.deleteWhereIn(
@@ -76,10 +87,13 @@ export const writeBatch = async (writer: BatchWriter, customers: PlannedCustomer
     renamed.filter((c) => !c.isNew).map((c) => c.snapshot.id!)
   );
   for (const c of renamed) {
-    nameTokens(c.snapshot.scalars.firstName, c.snapshot.scalars.lastName).forEach((token) =>
-      children[TABLE.nameTokens].push({ customer_id: c.snapshot.id, token })
-    );
+    for (const token of nameTokens(c.snapshot.scalars.firstName, c.snapshot.scalars.lastName))
+      tokens.push([c.snapshot.id, token]);
   }
-  for (const [table, rows] of Object.entries(children)) await writer.insert(table, rows);
+  await writer.insert(TABLE.emails, CHILD_COLUMNS[TABLE.emails], emails);
+  await writer.insert(TABLE.phones, CHILD_COLUMNS[TABLE.phones], phones);
+  await writer.insert(TABLE.tags, CHILD_COLUMNS[TABLE.tags], tags);
+  await writer.insert(TABLE.terms, CHILD_COLUMNS[TABLE.terms], terms);
+  await writer.insert(TABLE.nameTokens, CHILD_COLUMNS[TABLE.nameTokens], tokens);
   return touched;
 };

@@ -20,7 +20,7 @@ const BULK_MIN = 50_000;
 type Row = unknown[];
 
 /** Where the rows go, inside the caller's transaction: one implementation per driver. */
-interface RowSink {
+export interface RowSink {
   insert(table: string, columns: readonly string[], rows: Row[]): Promise<void>;
   /** Inserts rows whose first column is `document_id` and returns their ids, in order. */
   insertReturningIds(table: string, columns: readonly string[], rows: Row[]): Promise<number[]>;
@@ -49,7 +49,7 @@ interface SqliteDatabase {
 }
 
 /** The part of pg's Client used here. */
-interface PgClient {
+export interface PgClient {
   query(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
 }
 
@@ -107,7 +107,7 @@ const sqliteSink = (db: SqliteDatabase): RowSink => {
  * the column types read from the catalog. The statements are chained, not awaited one by one,
  * so the next chunk is built while the server writes this one (two chunks in flight at most).
  */
-const postgresSink = (conn: PgClient): RowSink => {
+export const postgresSink = (conn: PgClient): RowSink => {
   const types = new Map<string, Map<string, string>>();
   let tail: Promise<unknown> = Promise.resolve();
   let previous: Promise<unknown>[] = [];
