@@ -102,13 +102,17 @@ const sqliteSink = (db: SqliteDatabase): RowSink => {
   };
 };
 
+/** Column types per connection and table, read once: an import asks for them every batch. */
+const columnTypes = new WeakMap<PgClient, Map<string, Map<string, string>>>();
+
 /**
  * `INSERT ... SELECT * FROM unnest($1::type[], ...)`: one statement per chunk whatever its size,
  * the column types read from the catalog. The statements are chained, not awaited one by one,
  * so the next chunk is built while the server writes this one (two chunks in flight at most).
  */
 export const postgresSink = (conn: PgClient): RowSink => {
-  const types = new Map<string, Map<string, string>>();
+  const types = columnTypes.get(conn) ?? new Map<string, Map<string, string>>();
+  columnTypes.set(conn, types);
   let tail: Promise<unknown> = Promise.resolve();
   let previous: Promise<unknown>[] = [];
   let current: Promise<unknown>[] = [];
