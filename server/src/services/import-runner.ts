@@ -13,10 +13,12 @@ import { INSTANCE_ID } from '../database/lease';
 import { getService } from '../utils/get-service';
 
 /**
- * Rows a transaction: each commit writes every page the batch dirtied to the log and often
- * checkpoints it, so fewer, larger batches write each hot index page once for more rows.
+ * Rows a transaction. On SQLite each commit writes every page the batch dirtied to the log and
+ * often checkpoints it, so fewer, larger batches write each hot index page once for more rows;
+ * PostgreSQL gains little from larger ones, and holds two statements' arrays in flight.
  */
-const BATCH_ROWS = 5000;
+const BATCH_ROWS: Record<string, number> = { sqlite: 5000 };
+const DEFAULT_BATCH_ROWS = 2500;
 
 /**
  * Runs import jobs in the background, one at a time across all instances: a job is claimed by
@@ -76,7 +78,7 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
           'The uploaded file is gone (was it on storage this instance can reach?)'
         );
       const { lines } = await parseCsvFile(job.file_path, {
-        batchSize: BATCH_ROWS,
+        batchSize: BATCH_ROWS[strapi.db.dialect.client] ?? DEFAULT_BATCH_ROWS,
         skipThroughLine: job.last_line ?? 1,
         onHeader: async ({ unknown }) => {
           await knex()(TABLE.importJobs)
