@@ -48,7 +48,10 @@ describe('the tracking body check', () => {
     it(`refuses ${name} with the whole schema's message`, () => {
       const expected = messageOf(() => whole(body));
       assert.notEqual(expected, 'no error');
-      assert.equal(messageOf(() => validate(body)), expected);
+      assert.equal(
+        messageOf(() => validate(body)),
+        expected
+      );
     });
   }
 });
