@@ -105,44 +105,74 @@ export const refreshMembers = async (
   );
   const change = (segmentId: number, by: number) =>
     deltas.set(segmentId, (deltas.get(segmentId) ?? 0) + by);
-  for (const [index, level] of levels.entries()) {
-    const matched =
-      index === 0 ? firstMatched : await matchingPairs(single, level, customerIds, cache);
-    const inLevel = new Set(level.map((s) => s.id));
-    const joining = [...matched].filter((key) => !current.has(key)).map(pairOf);
-    const leaving = [...current]
-      .filter((key) => inLevel.has(pairOf(key)[0]) && !matched.has(key))
-      .map(pairOf);
-    // Another refresh of the same customers (or a full recompute) may run at the same time, so
-    // a row may be there already, or gone: count only the rows written.
-    for (let i = 0; i < joining.length; i += WRITE_CHUNK) {
-      const added: { segment_id: number }[] = await ctx
-        .knex(TABLE.memberships)
-        .insert(
-          joining.slice(i, i + WRITE_CHUNK).map(([segmentId, customerId]) => ({
-            segment_id: segmentId,
-            customer_id: customerId,
-            added_at: ctx.now,
-          }))
-        )
-        .onConflict(['segment_id', 'customer_id'])
-        .ignore()
-        .returning('segment_id');
-      added.forEach((r) => change(Number(r.segment_id), 1));
+  // Writes, and the reads after the first write, go through one transaction opened at the
+  // first write: one commit (one WAL flush on PostgreSQL) per refresh, not one per statement.
+  let trx: Knex.Transaction | undefined;
+  const writer = async () => (trx ??= await ctx.knex.transaction());
+  try {
+    for (const [index, level] of levels.entries()) {
+      const matched =
+        index === 0
+          ? firstMatched
+          : await matchingPairs({ ...single, knex: trx ?? ctx.knex }, level, customerIds, cache);
+      const inLevel = new Set(level.map((s) => s.id));
+      const joining = [...matched].filter((key) => !current.has(key)).map(pairOf);
+      const leaving = [...current]
+        .filter((key) => inLevel.has(pairOf(key)[0]) && !matched.has(key))
+        .map(pairOf);
+      // Another refresh of the same customers (or a full recompute) may run at the same time,
+      // so a row may be there already, or gone: count only the rows written.
+      for (let i = 0; i < joining.length; i += WRITE_CHUNK) {
+        const added: { segment_id: number }[] = await (
+          await writer()
+        )(TABLE.memberships)
+          .insert(
+            joining.slice(i, i + WRITE_CHUNK).map(([segmentId, customerId]) => ({
+              segment_id: segmentId,
+              customer_id: customerId,
+              added_at: ctx.now,
+            }))
+          )
+          .onConflict(['segment_id', 'customer_id'])
+          .ignore()
+          .returning('segment_id');
+        added.forEach((r) => change(Number(r.segment_id), 1));
+      }
+      for (let i = 0; i < leaving.length; i += WRITE_CHUNK) {
+        const db = await writer();
+        // knex answers a count for a DELETE on SQLite even with returning(): RETURNING by hand.
+        const del = db(TABLE.memberships)
+          .whereIn(['segment_id', 'customer_id'], leaving.slice(i, i + WRITE_CHUNK))
+          .delete()
+          .toSQL();
+        const removed = rowsOf<{ segment_id: number }>(
+          await db.raw(`${del.sql} RETURNING segment_id`, del.bindings as Knex.Value[])
+        );
+        removed.forEach((r) => change(Number(r.segment_id), -1));
+      }
     }
-    for (let i = 0; i < leaving.length; i += WRITE_CHUNK) {
-      // knex answers a count for a DELETE on SQLite even with returning(): RETURNING by hand.
-      const del = ctx
-        .knex(TABLE.memberships)
-        .whereIn(['segment_id', 'customer_id'], leaving.slice(i, i + WRITE_CHUNK))
-        .delete()
-        .toSQL();
-      const removed = rowsOf<{ segment_id: number }>(
-        await ctx.knex.raw(`${del.sql} RETURNING segment_id`, del.bindings as Knex.Value[])
-      );
-      removed.forEach((r) => change(Number(r.segment_id), -1));
-    }
+    for (const [id, delta] of deltas) if (delta === 0) deltas.delete(id);
+    if (deltas.size > 0) await addToMemberCounts(await writer(), deltas);
+    await trx?.commit();
+  } catch (error) {
+    await trx?.rollback();
+    throw error;
   }
-  for (const [id, delta] of deltas) if (delta === 0) deltas.delete(id);
   return deltas;
+};
+
+/** Adds each segment's change to its member count, in one statement. */
+const addToMemberCounts = (knex: Knex, deltas: Map<number, number>) => {
+  const changes = [...deltas];
+  return knex(TABLE.segments)
+    .whereIn(
+      'id',
+      changes.map(([id]) => id)
+    )
+    .update({
+      member_count: knex.raw(
+        `member_count + CASE id ${changes.map(() => 'WHEN ? THEN CAST(? AS INTEGER)').join(' ')} END`,
+        changes.flat()
+      ),
+    });
 };

@@ -128,7 +128,6 @@ const segmentEngine = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async refreshCustomers(customerIds: number[]) {
       if (customerIds.length === 0) return;
-      const totals = new Map<number, number>();
       for (let i = 0; i < customerIds.length; i += BATCH) {
         const batch = customerIds.slice(i, i + BATCH);
         let deltas: Map<number, number> | null = null;
@@ -150,22 +149,6 @@ const segmentEngine = ({ strapi }: { strapi: Core.Strapi }) => {
             if (!guard || (await guard.catch(() => false))) throw error;
           }
         }
-        deltas.forEach((delta, id) => totals.set(id, (totals.get(id) ?? 0) + delta));
-      }
-      if (totals.size > 0) {
-        // One statement (one commit) for every segment whose size changed.
-        const changes = [...totals];
-        await knex()(TABLE.segments)
-          .whereIn(
-            'id',
-            changes.map(([id]) => id)
-          )
-          .update({
-            member_count: knex().raw(
-              `member_count + CASE id ${changes.map(() => 'WHEN ? THEN CAST(? AS INTEGER)').join(' ')} END`,
-              changes.flat()
-            ),
-          });
       }
     },
 
