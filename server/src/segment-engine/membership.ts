@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
-import { queryPrepared, rowsOf } from '../database/prepared';
+import { isPostgres, queryPrepared, rowsOf, withConnection } from '../database/prepared';
 import type { RuleNode } from '../../../contracts/segment-rules';
 import { matchingCustomerIds } from './compile';
 import { levelQueries, type LevelQueryCache } from './level-query';
@@ -43,6 +43,54 @@ export const recomputeMembers = async (ctx: CompileContext, segment: RuleSegment
 
 /** Rows per membership write: knex's multi-row insert on SQLite is a compound SELECT. */
 const WRITE_CHUNK = 100;
+
+/**
+ * PostgreSQL: a level's joins, leaves and member counts in one statement (data-modifying CTEs),
+ * so one round trip and one commit. Returns each changed segment's change.
+ */
+const WRITE_LEVEL_PG = `
+  WITH ins AS (
+    INSERT INTO "${TABLE.memberships}" (segment_id, customer_id, added_at)
+    SELECT s, c, $5::timestamp FROM unnest($1::int[], $2::int[]) AS j(s, c)
+    ON CONFLICT (segment_id, customer_id) DO NOTHING
+    RETURNING segment_id),
+  del AS (
+    DELETE FROM "${TABLE.memberships}" m USING unnest($3::int[], $4::int[]) AS l(s, c)
+    WHERE m.segment_id = l.s AND m.customer_id = l.c
+    RETURNING m.segment_id),
+  changes AS (
+    SELECT segment_id, sum(d)::int AS d
+    FROM (SELECT segment_id, 1 AS d FROM ins UNION ALL SELECT segment_id, -1 FROM del) x
+    GROUP BY segment_id)
+  UPDATE "${TABLE.segments}" s SET member_count = s.member_count + changes.d
+  FROM changes WHERE s.id = changes.segment_id AND changes.d <> 0
+  RETURNING s.id AS segment_id, changes.d`;
+
+const writeLevelPostgres = (
+  knex: Knex,
+  joining: [number, number][],
+  leaving: [number, number][],
+  now: Date
+) =>
+  withConnection(
+    knex,
+    async (connection: {
+      query: (q: object) => Promise<{ rows: { segment_id: number; d: number }[] }>;
+    }) =>
+      (
+        await connection.query({
+          name: 'segments_write_level',
+          text: WRITE_LEVEL_PG,
+          values: [
+            joining.map(([s]) => s),
+            joining.map(([, c]) => c),
+            leaving.map(([s]) => s),
+            leaving.map(([, c]) => c),
+            now,
+          ],
+        })
+      ).rows
+  );
 
 /** Which of `customerIds` each segment matches, as "segment:customer" keys. */
 const matchingPairs = async (
@@ -105,8 +153,11 @@ export const refreshMembers = async (
   );
   const change = (segmentId: number, by: number) =>
     deltas.set(segmentId, (deltas.get(segmentId) ?? 0) + by);
-  // Writes, and the reads after the first write, go through one transaction opened at the
-  // first write: one commit (one WAL flush on PostgreSQL) per refresh, not one per statement.
+  // SQLite: writes, and the reads after the first write, go through one transaction opened at
+  // the first write, one commit per refresh. PostgreSQL: one statement per level that changed.
+  const postgres = isPostgres(ctx.knex);
+  /** Changes PostgreSQL wrote with the member counts already (see writeLevelPostgres). */
+  const written = new Map<number, number>();
   let trx: Knex.Transaction | undefined;
   const writer = async () => (trx ??= await ctx.knex.transaction());
   try {
@@ -120,6 +171,12 @@ export const refreshMembers = async (
       const leaving = [...current]
         .filter((key) => inLevel.has(pairOf(key)[0]) && !matched.has(key))
         .map(pairOf);
+      if (joining.length === 0 && leaving.length === 0) continue;
+      if (postgres) {
+        for (const r of await writeLevelPostgres(ctx.knex, joining, leaving, ctx.now))
+          written.set(Number(r.segment_id), Number(r.d));
+        continue;
+      }
       // Another refresh of the same customers (or a full recompute) may run at the same time,
       // so a row may be there already, or gone: count only the rows written.
       for (let i = 0; i < joining.length; i += WRITE_CHUNK) {
@@ -158,6 +215,7 @@ export const refreshMembers = async (
     await trx?.rollback();
     throw error;
   }
+  written.forEach((delta, id) => deltas.set(id, delta));
   return deltas;
 };
 
