@@ -398,4 +398,23 @@ describe('segments', () => {
     await engine.refreshCustomers([id]);
     assert.deepEqual(await memberEmails(segment), [], 'the pilot is no longer a member');
   });
+  it('moves a customer in and out of a segment of segments when they change', async () => {
+    const mapmakers = await createSegment({
+      name: 'Mapmakers',
+      rules: group(field('jobTitle', 'equals', 'Cartographer')),
+    });
+    const inner = await createSegment({
+      name: 'Friends of mapmakers',
+      rules: group({ kind: 'segment', operator: 'in', segmentId: mapmakers.segmentId } as RuleNode),
+    });
+    const maker = await customer({ emails: ['maps@example.com'], jobTitle: 'Cartographer' });
+    await idle();
+    assert.deepEqual(await memberEmails(mapmakers), ['maps@example.com']);
+    assert.deepEqual(await memberEmails(inner), ['maps@example.com']);
+    const res = await admin.put(`/segments/customers/${maker.documentId}`, { jobTitle: 'Sailor' });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    await idle();
+    assert.deepEqual(await memberEmails(mapmakers), []);
+    assert.deepEqual(await memberEmails(inner), [], 'the segment of segments follows at once');
+  });
 });
