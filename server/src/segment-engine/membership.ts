@@ -132,9 +132,7 @@ export const refreshMembers = async (
   if (customerIds.length === 0 || segments.length === 0) return deltas;
   const single = { ...ctx, mode: 'single' as const };
   const levels = dependencyLevels(segments);
-  // Independent: on PostgreSQL they run at once, on three connections. Every level is
-  // evaluated in the first query, against the memberships as they are; a level after one
-  // whose members changed is evaluated again once those changes are written.
+  // Independent: on PostgreSQL they run at once, on two connections.
   const [currentRows, firstMatched, unchanged] = await Promise.all([
     ctx
       .knex(TABLE.memberships)
@@ -144,7 +142,7 @@ export const refreshMembers = async (
         'segment_id',
         segments.map((s) => s.id)
       ),
-    matchingPairs(single, levels.flat(), customerIds, cache),
+    matchingPairs(single, levels[0], customerIds, cache),
     stillCurrent ?? true,
   ]);
   if (!unchanged) return null;
@@ -161,23 +159,19 @@ export const refreshMembers = async (
   /** Changes PostgreSQL wrote with the member counts already (see writeLevelPostgres). */
   const written = new Map<number, number>();
   let trx: Knex.Transaction | undefined;
-  let wrote = false;
   const writer = async () => (trx ??= await ctx.knex.transaction());
   try {
     for (const [index, level] of levels.entries()) {
       const matched =
-        index > 0 && wrote
-          ? await matchingPairs({ ...single, knex: trx ?? ctx.knex }, level, customerIds, cache)
-          : firstMatched;
+        index === 0
+          ? firstMatched
+          : await matchingPairs({ ...single, knex: trx ?? ctx.knex }, level, customerIds, cache);
       const inLevel = new Set(level.map((s) => s.id));
-      const joining = [...matched]
-        .filter((key) => inLevel.has(pairOf(key)[0]) && !current.has(key))
-        .map(pairOf);
+      const joining = [...matched].filter((key) => !current.has(key)).map(pairOf);
       const leaving = [...current]
         .filter((key) => inLevel.has(pairOf(key)[0]) && !matched.has(key))
         .map(pairOf);
       if (joining.length === 0 && leaving.length === 0) continue;
-      wrote = true;
       if (postgres) {
         for (const r of await writeLevelPostgres(ctx.knex, joining, leaving, ctx.now))
           written.set(Number(r.segment_id), Number(r.d));
