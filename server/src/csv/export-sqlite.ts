@@ -3,6 +3,7 @@ import type { ExportField } from '../../../contracts/exports';
 import { recordWriter } from './export-format';
 import { exportQuery, segmentNamer, segmentOrderQuery, type ExportScope } from './export-query';
 import type { ExportChunk } from './export-types';
+import { sqliteValue } from '../database/prepared';
 
 /**
  * About this many characters of CSV per chunk: a millisecond or two of work between event-loop
@@ -25,10 +26,6 @@ type DatabaseClass = new (
   file: string,
   options: { readonly: boolean; fileMustExist: boolean }
 ) => Database;
-
-/** better-sqlite3 binds numbers, strings, bigints and buffers: dates as epoch ms as knex does. */
-const bindable = (value: unknown) =>
-  value instanceof Date ? value.valueOf() : typeof value === 'boolean' ? Number(value) : value;
 
 /**
  * The database file of knex's better-sqlite3 connection, or undefined for an in-memory database
@@ -66,13 +63,13 @@ export async function* sqliteRecords(
   const record = recordWriter(
     kinds,
     kinds.includes('segments')
-      ? segmentNamer(db.prepare(segments.sql).all(...segments.bindings.map(bindable)) as never)
+      ? segmentNamer(db.prepare(segments.sql).all(...segments.bindings.map(sqliteValue)) as never)
       : undefined
   );
   const rows = db
     .prepare(sql)
     .raw(true)
-    .iterate(...bindings.map(bindable));
+    .iterate(...bindings.map(sqliteValue));
   try {
     let done = false;
     while (!done) {

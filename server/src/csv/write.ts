@@ -1,6 +1,6 @@
 import { TABLE } from '../../../contracts/constants';
 import { nameTokens } from '../../../contracts/customer-fields';
-import { sequentialDocumentIds } from './document-ids';
+import { newSequentialDocumentId } from '../database/document-id';
 import type { PlannedCustomer } from './plan';
 import type { ScalarField } from './row-to-customer';
 import { SCALAR_COLUMNS } from './snapshots';
@@ -43,11 +43,10 @@ export const writeBatch = async (writer: BatchWriter, customers: PlannedCustomer
   const fresh = customers.filter((c) => c.isNew);
   // Time-ordered ids: the document_id index then grows at its end instead of taking a random
   // page per new customer (written to the log again at every commit).
-  const documentId = sequentialDocumentIds();
   const ids = await writer.insertCustomers(
     CUSTOMER_COLUMNS,
     fresh.map((c) => {
-      const row: unknown[] = [documentId()];
+      const row: unknown[] = [newSequentialDocumentId()];
       for (const [field] of SCALARS) row.push(c.snapshot.scalars[field] ?? null);
       row.push('import', now, now);
       return row;

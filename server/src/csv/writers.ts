@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
 import { postgresSink, type PgClient } from '../database/bulk-insert';
-import { sqliteStatement, type SqliteConnection } from '../database/prepared';
+import { sqliteStatement, sqliteValue, type SqliteConnection } from '../database/prepared';
 
 /** Rows as arrays of values, in the order of the columns they are written with. */
 export type Rows = unknown[][];
@@ -78,10 +78,6 @@ export const knexWriter = (trx: Knex.Transaction): BatchWriter => {
 
 /** Rows per INSERT statement on SQLite (fewer crossings into SQLite than a statement per row). */
 const ROWS_PER_STATEMENT = 200;
-
-/** Binds values as knex does on better-sqlite3: dates as epoch milliseconds, booleans as 0/1. */
-const sqliteValue = (value: unknown) =>
-  value instanceof Date ? value.getTime() : typeof value === 'boolean' ? Number(value) : value;
 
 /**
  * Writes through better-sqlite3 statements prepared once per connection, inside a transaction

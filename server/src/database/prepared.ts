@@ -23,9 +23,16 @@ export interface SqliteConnection {
 /** Prepared statements per better-sqlite3 connection (knex prepares every query anew). */
 const sqliteStatements = new WeakMap<object, Map<string, SqliteStatement>>();
 
-/** Binds values as knex does on better-sqlite3: dates as epoch milliseconds, booleans as 0/1. */
-const sqliteValue = (value: unknown) =>
-  value instanceof Date ? value.getTime() : typeof value === 'boolean' ? Number(value) : value;
+/**
+ * A value bound as knex binds it on better-sqlite3: dates as epoch milliseconds, booleans as
+ * 0/1, undefined as NULL.
+ */
+export const sqliteValue = (value: unknown) =>
+  value instanceof Date
+    ? value.getTime()
+    : typeof value === 'boolean'
+      ? Number(value)
+      : (value ?? null);
 
 type PoolClient<C> = Knex.Client & {
   acquireConnection(): Promise<C>;

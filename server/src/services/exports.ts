@@ -14,6 +14,7 @@ import { BOM, csvLine } from '../csv/export-format';
 import { postgresRecords } from '../csv/export-postgres';
 import { sqliteRecords } from '../csv/export-sqlite';
 import { knexOf } from '../database/knex';
+import { isPostgres } from '../database/prepared';
 import { toIso } from '../utils/dates';
 
 const PROGRESS_MS = 1000;
@@ -59,10 +60,9 @@ const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const write = async (id: number, request: ExportRequest, file: string) => {
     const fields = request.fields as ExportField[];
     const scope = { filters: request.filters, documentIds: request.documentIds };
-    const records =
-      knex().client.config.client === 'pg'
-        ? postgresRecords(knex(), fields, scope)
-        : sqliteRecords(knex(), fields, scope);
+    const records = isPostgres(knex())
+      ? postgresRecords(knex(), fields, scope)
+      : sqliteRecords(knex(), fields, scope);
     const out = fs.createWriteStream(file);
     const put = async (text: string | Buffer) => {
       if (!out.write(text)) await once(out, 'drain');

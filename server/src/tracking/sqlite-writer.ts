@@ -1,6 +1,11 @@
 import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
-import { sqliteStatement, withConnection, type SqliteConnection } from '../database/prepared';
+import {
+  sqliteStatement,
+  sqliteValue,
+  withConnection,
+  type SqliteConnection,
+} from '../database/prepared';
 
 /** The columns of an event row, as the tracking service builds it. */
 export const EVENT_COLUMNS = [
@@ -29,9 +34,6 @@ const INSERT = `INSERT INTO "${TABLE.events}" (${EVENT_COLUMNS.join(', ')}) VALU
 const TOUCH = `UPDATE "${TABLE.customers}" SET last_activity_at = ?
   WHERE id = ? AND (last_activity_at IS NULL OR last_activity_at < ?)`;
 
-/** As knex binds them on better-sqlite3: dates as epoch milliseconds. */
-const bound = (value: unknown) => (value instanceof Date ? value.getTime() : (value ?? null));
-
 /**
  * SQLite: a visitor's events and their last activity written in one transaction of prepared
  * statements on the raw connection, run synchronously. Through knex the same request costs a
@@ -48,7 +50,7 @@ export const writeEventsSqlite = (
     const insert = sqliteStatement(db, INSERT);
     const touch = sqliteStatement(db, TOUCH);
     db.transaction(() => {
-      for (const row of rows) insert.run(EVENT_COLUMNS.map((column) => bound(row[column])));
+      for (const row of rows) insert.run(EVENT_COLUMNS.map((column) => sqliteValue(row[column])));
       if (latest > 0) touch.run([latest, customerId, latest]);
     })();
   });

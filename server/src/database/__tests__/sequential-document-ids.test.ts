@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { newSequentialDocumentId } from '../../database/document-id';
-import { sequentialDocumentIds } from '../document-ids';
+import { newSequentialDocumentId, sequentialDocumentIds } from '../document-id';
 
 describe('import document ids', () => {
   it('have the shape of Strapi documentIds, differ, and sort with newSequentialDocumentId', async () => {
