@@ -24,8 +24,16 @@ export const createTestDatabase = async () => {
   process.env.DATABASE_NAME = name;
 };
 
-/** Removes what createTestDatabase made. */
+/**
+ * Removes what createTestDatabase made, unless SEGMENTS_KEEP_DATABASE is set (to study a bench's
+ * data with psql or sqlite3 afterwards): then it says where the database is.
+ */
 export const dropTestDatabase = async () => {
+  if (process.env.SEGMENTS_KEEP_DATABASE) {
+    const where = isPostgres() ? process.env.DATABASE_NAME : process.env.DATABASE_FILENAME;
+    process.stderr.write(`SEGMENTS_KEEP_DATABASE: kept ${where}\n`);
+    return;
+  }
   if (isPostgres()) {
     const client = new Client(adminConnection());
     await client.connect();
