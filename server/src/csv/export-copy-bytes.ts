@@ -14,6 +14,10 @@ const EQUALS = 0x3d;
 const AT = 0x40;
 const BACKSLASH = 0x5c;
 const N = 0x4e;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const LETTER_T = 0x54;
+const LETTER_Z = 0x5a;
 
 /** What a byte of a COPY text line is to the transformer: nothing, a delimiter, a comma, or
  * something the string path handles (a quote, a backslash escape, a control character). */
@@ -27,6 +31,12 @@ CLASSES[LF] = DELIMITER;
 CLASSES[COMMA] = HOLDS_COMMA;
 CLASSES[QUOTE] = SPECIAL;
 CLASSES[BACKSLASH] = SPECIAL;
+
+/** True when bytes [start, end) are `yyyy-mm-dd hh:mm:ss` with up to six digits of a second. */
+const isPlainTimestamp = (bytes: Buffer, start: number, end: number) =>
+  (end - start === 19 || (end - start >= 21 && end - start <= 26 && bytes[start + 19] === DOT)) &&
+  bytes[start + 4] === MINUS &&
+  bytes[start + 10] === SPACE;
 
 /**
  * Turns complete lines of PostgreSQL's COPY text format into CSV records, byte for byte what
@@ -80,8 +90,17 @@ export const copyBytesTransformer = (kinds: readonly CellKind[], segmentNames?: 
     if (end - start === 2 && bytes[start] === BACKSLASH && bytes[start + 1] === N) return;
     const kind = kinds[column];
     if (kind === 'formatted') {
-      room(end - start);
       copy(bytes, start, end);
+      return;
+    }
+    if (kind === 'timestamp' && isPlainTimestamp(bytes, start, end)) {
+      // yyyy-mm-dd hh:mm:ss[.ffffff] -> yyyy-mm-ddThh:mm:ss.fffZ
+      copy(bytes, start, start + 10);
+      out[at++] = LETTER_T;
+      copy(bytes, start + 11, start + 19);
+      out[at++] = DOT;
+      for (let k = start + 20; k < start + 23; k++) out[at++] = k < end ? bytes[k] : ZERO;
+      out[at++] = LETTER_Z;
       return;
     }
     const first = bytes[start];
@@ -97,7 +116,6 @@ export const copyBytesTransformer = (kinds: readonly CellKind[], segmentNames?: 
       putString(writers[column](valueOf(bytes, start, end)));
       return;
     }
-    room(end - start + 3);
     if (comma) out[at++] = QUOTE;
     if (first === EQUALS || first === PLUS || first === MINUS || first === AT) {
       out[at++] = APOSTROPHE;
@@ -108,13 +126,17 @@ export const copyBytesTransformer = (kinds: readonly CellKind[], segmentNames?: 
 
   const lines: CopyLines = (bytes, end) => {
     at = 0;
+    // Room for every record but those of the string path (which makes its own): a value grows
+    // by at most 5 bytes (quotes and apostrophe, or a timestamp), and has a delimiter.
+    room(6 * (end + 1));
     let rows = 0;
     let start = 0;
     let column = 0;
     let comma = false;
     let special = false;
+    // bytes[end] is the last line feed.
     for (let i = 0; i <= end; i++) {
-      const c = i === end ? DELIMITER : CLASSES[bytes[i]];
+      const c = CLASSES[bytes[i]];
       if (c === 0) continue;
       if (c === HOLDS_COMMA) {
         comma = true;
@@ -124,17 +146,13 @@ export const copyBytesTransformer = (kinds: readonly CellKind[], segmentNames?: 
         special = true;
         continue;
       }
-      if (column > 0) {
-        room(1);
-        out[at++] = COMMA;
-      }
+      if (column > 0) out[at++] = COMMA;
       cell(bytes, column, start, i, comma, special);
       start = i + 1;
       comma = false;
       special = false;
       column++;
-      if (i === end || bytes[i] === LF) {
-        room(2);
+      if (bytes[i] === LF) {
         out[at++] = CR;
         out[at++] = LF;
         rows++;

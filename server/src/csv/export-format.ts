@@ -48,21 +48,40 @@ export const csvLine = (cells: string[]) => {
 /**
  * How a column of the export query's raw rows becomes a cell: `text` neutralised and quoted,
  * `datetime` and `date` formatted as cellOf does, `formatted` already ISO text from the database,
+ * `timestamp` PostgreSQL's text of a UTC timestamp (`2026-11-05 18:36:06.66412`) made ISO 8601,
  * `segments` row ids named by the writer's `segmentNames`, then as text.
  */
-export type CellKind = 'text' | 'datetime' | 'date' | 'formatted' | 'segments';
+export type CellKind = 'text' | 'datetime' | 'date' | 'formatted' | 'timestamp' | 'segments';
 
 const TEXT = 0;
 const DATETIME = 1;
 const DATE = 2;
 const FORMATTED = 3;
 const SEGMENTS = 4;
+const TIMESTAMP = 5;
 const KIND_CODES: Record<CellKind, number> = {
   text: TEXT,
   datetime: DATETIME,
   date: DATE,
   formatted: FORMATTED,
+  timestamp: TIMESTAMP,
   segments: SEGMENTS,
+};
+
+const PG_TIMESTAMP = /^(\d{4,})-(\d\d)-(\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?$/;
+
+/**
+ * PostgreSQL's text of a timestamp in UTC (DateStyle ISO: microseconds, trailing zeros dropped)
+ * as toIso writes it, milliseconds truncated; a year past 9999 as Date writes it (+010000).
+ */
+export const isoOfTimestampText = (text: string) => {
+  const p = PG_TIMESTAMP.exec(text);
+  if (!p) return text;
+  const ms = (p[5] ?? '').padEnd(3, '0').slice(0, 3);
+  const iso = `${p[1]}-${p[2]}-${p[3]}T${p[4]}.${ms}Z`;
+  return p[1].length === 4
+    ? iso
+    : (toIso(new Date(`+${p[1].padStart(6, '0')}${iso.slice(p[1].length)}`)) ?? text);
 };
 
 /** `neutralise` then `quoted`, by character code: the export's hot path (null is empty). */
@@ -88,6 +107,7 @@ export const cellWriter = (kind: CellKind, segmentNames: SegmentNames = () => nu
     if (code === SEGMENTS) return textCell(segmentNames(value === null ? null : String(value)));
     if (value === null || value === undefined) return '';
     if (code === FORMATTED) return String(value);
+    if (code === TIMESTAMP) return isoOfTimestampText(String(value));
     if (code === DATETIME) return toIso(value) ?? '';
     return quoted(toDateOnly(value) ?? '');
   };

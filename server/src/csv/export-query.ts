@@ -55,19 +55,21 @@ const LISTS: Partial<Record<ExportField, List>> = {
 export const isWholeTable = (scope: ExportScope) =>
   hasNoFilters(scope.filters) && scope.documentIds === undefined;
 
-const ISO_MS = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+/** The time zone node-postgres reads `timestamp without time zone` values in: this process's. */
+export const processTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/** Zones that are UTC: there the stored value is already the UTC time (no conversion). */
+const UTC_NAMES = new Set(['UTC', 'Etc/UTC', 'Etc/Universal', 'Universal', 'Etc/Zulu', 'Zulu']);
 
 /**
- * The column of a scalar field. On PostgreSQL dates are formatted in SQL as cellOf does in JS: a
- * datetime (read by node-postgres in the process's time zone, which the caller sets as the
- * session's) in UTC with milliseconds, a date as yyyy-mm-dd.
+ * The column of a scalar field. On PostgreSQL a datetime (read by node-postgres in the process's
+ * time zone, which the caller sets as the session's) is turned to UTC in SQL and made ISO 8601
+ * by the writer (`timestamp`): to_char cost the server a fifth of the export. A date's text is
+ * already yyyy-mm-dd (DateStyle ISO, which the caller sets).
  */
 const scalarColumn = (knex: Knex, field: ExportField, column: string, postgres: boolean) => {
-  if (postgres && isDatetimeField(field)) {
-    return knex.raw(`to_char(??::timestamptz AT TIME ZONE 'UTC', ${ISO_MS})`, [`c.${column}`]);
-  }
-  if (postgres && field === 'dateOfBirth') {
-    return knex.raw(`to_char(??, 'YYYY-MM-DD')`, [`c.${column}`]);
+  if (postgres && isDatetimeField(field) && !UTC_NAMES.has(processTimeZone())) {
+    return knex.raw(`(??::timestamptz AT TIME ZONE 'UTC')`, [`c.${column}`]);
   }
   return knex.raw('??', [`c.${column}`]);
 };
@@ -153,7 +155,8 @@ export const exportQuery = (
     const list = LISTS[field];
     if (column) {
       query.select(scalarColumn(knex, field, column, postgres));
-      if (postgres && (isDatetimeField(field) || field === 'dateOfBirth')) kinds.push('formatted');
+      if (postgres && isDatetimeField(field)) kinds.push('timestamp');
+      else if (postgres && field === 'dateOfBirth') kinds.push('formatted');
       else if (isDatetimeField(field)) kinds.push('datetime');
       else kinds.push(field === 'dateOfBirth' ? 'date' : 'text');
     } else if (list) {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { ExportField } from '../../../../contracts/exports';
 import { copyBytesTransformer } from '../export-copy-bytes';
 import { copyTextDecoder, copyTextLines, copyTextRow } from '../export-copy-text';
-import { cellOf, csvLine, recordWriter, type CellKind } from '../export-format';
+import { cellOf, csvLine, isoOfTimestampText, recordWriter, type CellKind } from '../export-format';
 import { segmentNamer } from '../export-query';
 
 /** A value as PostgreSQL's COPY text format writes it. */
@@ -70,7 +70,28 @@ const SEGMENTS = [
   { id: 5, segment_id: 'b2b, eu' },
 ];
 
+/** Timestamps as PostgreSQL writes them (DateStyle ISO), down to a year past 9999. */
+const PG_TIMESTAMPS = [
+  '2026-11-05 18:36:06.664123',
+  '2026-11-05 18:36:06.66',
+  '2026-11-05 18:36:06.6',
+  '2026-11-05 18:36:06',
+  '1999-12-31 23:59:59.999999',
+  '10000-01-01 00:00:00',
+];
+
 describe('export CSV records from raw rows', () => {
+  it('writes PostgreSQL timestamps in UTC as ISO 8601 with milliseconds, as a Date would be', () => {
+    assert.equal(isoOfTimestampText('2026-11-05 18:36:06.664123'), '2026-11-05T18:36:06.664Z');
+    assert.equal(isoOfTimestampText('2026-11-05 18:36:06'), '2026-11-05T18:36:06.000Z');
+    assert.equal(isoOfTimestampText('2026-11-05 18:36:06.5'), '2026-11-05T18:36:06.500Z');
+    for (const text of PG_TIMESTAMPS.slice(0, 5)) {
+      const date = new Date(`${text.replace(' ', 'T').slice(0, 23)}Z`);
+      assert.equal(isoOfTimestampText(text), date.toISOString());
+    }
+    assert.equal(isoOfTimestampText('10000-01-01 00:00:00'), '+010000-01-01T00:00:00.000Z');
+  });
+
   it('writes what csvLine(cellOf) writes, for text, dates and datetimes as SQLite returns them', () => {
     const fields: ExportField[] = ['firstName', 'jobTitle', 'dateOfBirth', 'createdAt', 'emails'];
     const kinds: CellKind[] = ['text', 'text', 'date', 'datetime', 'text'];
@@ -100,7 +121,15 @@ describe('export CSV records from raw rows', () => {
   it('turns COPY text lines into the same bytes with and without strings per value', () => {
     const next = random(42);
     const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
-    const kinds: CellKind[] = ['text', 'text', 'formatted', 'segments', 'text', 'text'];
+    const kinds: CellKind[] = [
+      'text',
+      'text',
+      'formatted',
+      'segments',
+      'text',
+      'text',
+      'timestamp',
+    ];
     const names = segmentNamer(SEGMENTS);
     const value = () => {
       if (next() < 0.15) return null;
@@ -116,6 +145,7 @@ describe('export CSV records from raw rows', () => {
       next() < 0.3 ? null : pick(['3', '7,3', '5,12', '99', '12,7,5,3']),
       value(),
       pick(['plain', 'with, comma', '=1+2', 'x ', 'ab"c', '']),
+      next() < 0.2 ? null : pick(PG_TIMESTAMPS),
     ]);
     const lines = rows.map((r) => r.map(copyText).join('\t'));
     assert.deepEqual(copyTextRow(lines[0]), rows[0]);
