@@ -417,4 +417,37 @@ describe('segments', () => {
     assert.deepEqual(await memberEmails(mapmakers), []);
     assert.deepEqual(await memberEmails(inner), [], 'the segment of segments follows at once');
   });
+
+  it('counts a customer without the value as outside a segment, for "not in segment"', async () => {
+    const keepers = await createSegment({
+      name: 'Lighthouse keepers',
+      rules: group(field('jobTitle', 'equals', 'Lighthouse keeper')),
+    });
+    const others = await createSegment({
+      name: 'Not lighthouse keepers',
+      rules: group({
+        kind: 'segment',
+        operator: 'notIn',
+        segmentId: keepers.segmentId,
+      } as RuleNode),
+    });
+    const lamp = await customer({ emails: ['lamp@example.com'] });
+    await idle();
+    assert.ok(
+      (await memberEmails(others)).includes('lamp@example.com'),
+      'no job title: not a keeper'
+    );
+    let res = await admin.put(`/segments/customers/${lamp.documentId}`, {
+      jobTitle: 'Lighthouse keeper',
+    });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    await idle();
+    assert.deepEqual(await memberEmails(keepers), ['lamp@example.com']);
+    assert.ok(!(await memberEmails(others)).includes('lamp@example.com'), 'a keeper now');
+    res = await admin.put(`/segments/customers/${lamp.documentId}`, { jobTitle: 'Sailor' });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    await idle();
+    assert.deepEqual(await memberEmails(keepers), []);
+    assert.ok((await memberEmails(others)).includes('lamp@example.com'), 'no longer a keeper');
+  });
 });

@@ -10,6 +10,14 @@ type Where = Knex.QueryBuilder;
 const compileSegmentRef = (qb: Where, segmentId: string, negate: boolean, ctx: CompileContext) => {
   const rowId = ctx.segmentRowId(segmentId);
   if (rowId === undefined) throw new RuleCompileError(`There is no segment "${segmentId}"`);
+  const rules = ctx.mode === 'single' ? ctx.inlined?.rules.get(segmentId) : undefined;
+  if (rules) {
+    // A member is a customer the rules are true for: NOT EXISTS (SELECT 1 WHERE rules) is true
+    // when they are false or unknown (NULL), as not being a member is.
+    const tree = (inner: Where) => compileNode(inner, rules, ctx);
+    if (!negate) return qb.where(tree);
+    return qb.whereNotExists((inner: Where) => tree(inner.select(ctx.knex.raw('1'))));
+  }
   const members = ctx.knex(TABLE.memberships).select('customer_id').where('segment_id', rowId);
   return whereOwnedBy(qb, members, ctx, { negate, antiJoin: true });
 };

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { RuleNode } from '../../../contracts/segment-rules';
 
 /** What the compiler needs to know besides the tree; everything it looks up is resolved first. */
 export interface CompileContext {
@@ -12,8 +13,20 @@ export interface CompileContext {
   mode: 'set' | 'single';
   /** Row id of a segment by its segment ID, or undefined when there is none. */
   segmentRowId: (segmentId: string) => number | undefined;
+  /**
+   * In `single` mode, the rules of the rule segments whose references are compiled as their
+   * rules rather than read from the memberships, so that segments of segments are evaluated in
+   * the same query as the segments they refer to.
+   */
+  inlined?: InlinedRules;
   /** Table and column names of a content type's scalar fields, or undefined when unknown. */
   contentType: (uid: string) => { table: string; columns: Record<string, string> } | undefined;
+}
+
+/** Rule trees by segment ID, and a key that changes when any of them does (for caches). */
+export interface InlinedRules {
+  rules: Map<string, RuleNode>;
+  key: string;
 }
 
 /** A tree that cannot be compiled: the message says which condition and why. */

@@ -36,6 +36,7 @@ const keyOf = (ctx: CompileContext, segments: RuleSegment[], idCount: number) =>
   [
     ctx.mode,
     idCount,
+    ctx.inlined?.key ?? '',
     ...segments.map(
       (s) =>
         `${s.id}=${JSON.stringify(s.rules)}>${referencedSegments(s.rules)

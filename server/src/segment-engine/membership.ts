@@ -131,7 +131,8 @@ export const refreshMembers = async (
   const deltas = new Map<number, number>();
   if (customerIds.length === 0 || segments.length === 0) return deltas;
   const single = { ...ctx, mode: 'single' as const };
-  const levels = dependencyLevels(segments);
+  // With references compiled inline every segment is evaluated in one query.
+  const levels = ctx.inlined ? [segments] : dependencyLevels(segments);
   // Independent: on PostgreSQL they run at once, on two connections.
   const [currentRows, firstMatched, unchanged] = await Promise.all([
     ctx

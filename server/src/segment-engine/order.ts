@@ -102,3 +102,32 @@ export const isTimeDependent = (node: RuleNode): boolean => {
       return false;
   }
 };
+
+/** Nodes in a tree, counting a reference to one of `sizes` as the size of that segment's tree. */
+const treeSize = (node: RuleNode, sizes: Map<string, number>): number => {
+  if (node.kind === 'group') return 1 + node.children.reduce((n, c) => n + treeSize(c, sizes), 0);
+  if (node.kind === 'segment') return 1 + (sizes.get(node.segmentId) ?? 0);
+  return 1;
+};
+
+/**
+ * The rules of every segment for compiling references inline (see CompileContext.inlined), or
+ * undefined when, with every reference expanded, the trees would hold more than `maxNodes`
+ * nodes in all (segments referring to each other many times over): the engine then evaluates
+ * them level by level.
+ */
+export const inlinableRules = <T extends SegmentRefs & { rules: RuleNode }>(
+  segments: T[],
+  key: string,
+  maxNodes = 2000
+) => {
+  const sizes = new Map<string, number>();
+  let total = 0;
+  for (const segment of dependencyOrder(segments)) {
+    const size = treeSize(segment.rules, sizes);
+    sizes.set(segment.segmentId, size);
+    total += size;
+    if (total > maxNodes) return undefined;
+  }
+  return { rules: new Map(segments.map((s) => [s.segmentId, s.rules])), key };
+};

@@ -12,7 +12,13 @@ import {
 import { createCompileContext } from '../segment-engine/context-factory';
 import type { LevelQueryCache } from '../segment-engine/level-query';
 import { recomputeMembers, refreshMembers, type RuleSegment } from '../segment-engine/membership';
-import { dependencyOrder, dependentsOf, isTimeDependent } from '../segment-engine/order';
+import {
+  dependencyOrder,
+  dependentsOf,
+  inlinableRules,
+  isTimeDependent,
+} from '../segment-engine/order';
+import type { InlinedRules } from '../segment-engine/context';
 
 const BATCH = 500;
 const RECOMPUTE_LEASE_MS = 15 * 60_000;
@@ -51,10 +57,17 @@ const segmentEngine = ({ strapi }: { strapi: Core.Strapi }) => {
   const verdicts = new Map<string, boolean>();
   const compiled: LevelQueryCache = new Map();
   /** The segments as last loaded, in dependency order, with the table's fingerprint then. */
-  let known: { version: string; rows: SegmentRow[]; segments: RuleSegment[] } | null = null;
+  let known: {
+    version: string;
+    rows: SegmentRow[];
+    segments: RuleSegment[];
+    inlined?: InlinedRules;
+  } | null = null;
   const loadKnown = async () => {
     const rows = await loadSegmentRows(knex());
-    return { version: versionOf(rows), rows, segments: dependencyOrder(ruleSegments(rows)) };
+    const version = versionOf(rows);
+    const segments = dependencyOrder(ruleSegments(rows));
+    return { version, rows, segments, inlined: inlinableRules(segments, version) };
   };
   const ruleSegments = (rows: SegmentRow[]) =>
     validRuleSegments(rows, (m) => strapi.log.warn(m), verdicts);
@@ -134,14 +147,17 @@ const segmentEngine = ({ strapi }: { strapi: Core.Strapi }) => {
         for (let attempt = 0; deltas === null; attempt++) {
           const fresh = !known || attempt > 0;
           if (fresh) known = await loadKnown();
-          const { version, rows, segments } = known!;
+          const { version, rows, segments, inlined } = known!;
           const guard = fresh ? undefined : segmentsVersion(knex()).then((v) => v === version);
           if (segments.length === 0) {
             // No rule segment, unless one was made since (then start over with it).
             if (!guard || (await guard)) deltas = new Map();
             continue;
           }
-          const ctx = await createCompileContext(strapi, { mode: 'single', segments: rows });
+          const ctx = {
+            ...(await createCompileContext(strapi, { mode: 'single', segments: rows })),
+            inlined,
+          };
           try {
             deltas = await refreshMembers(ctx, segments, batch, compiled, guard);
           } catch (error) {

@@ -6,6 +6,7 @@ import {
   dependencyOrder,
   dependentsOf,
   findCycle,
+  inlinableRules,
   isTimeDependent,
 } from '../order';
 
@@ -35,6 +36,29 @@ describe('segments that refer to segments', () => {
       ),
       [['a', 'ext', 'd'], ['b'], ['c']]
     );
+  });
+
+  it('are compiled with the rules they refer to inline, unless that grows too large', () => {
+    const rules = segments.filter((s) => s.rules !== null) as {
+      segmentId: string;
+      rules: RuleNode;
+    }[];
+    const inlined = inlinableRules(rules, 'v1');
+    assert.deepEqual([...inlined!.rules.keys()].sort(), ['a', 'b', 'c']);
+    assert.equal(inlined!.key, 'v1');
+    // Each of ten levels refers twice to the one below: 2^10 copies of the first tree.
+    const doubling = Array.from({ length: 10 }, (_, i) => ({
+      segmentId: `s${i}`,
+      rules: (i === 0
+        ? plain
+        : {
+            kind: 'group',
+            op: 'or',
+            children: [ref(`s${i - 1}`), ref(`s${i - 1}`)],
+          }) as RuleNode,
+    }));
+    assert.equal(inlinableRules(doubling, 'v2'), undefined);
+    assert.ok(inlinableRules(doubling.slice(0, 4), 'v3'));
   });
 
   it('are computed after the segments they refer to', () => {
