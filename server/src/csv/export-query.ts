@@ -93,11 +93,13 @@ const listSubquery = (knex: Knex, list: List, separator: string, postgres: boole
  * subquery rather than an ordered aggregate, which PostgreSQL 15 sorts group by group (about
  * twice the time); the aggregate takes its input in that order.
  */
-const listGroups = (knex: Knex, list: List, separator: string) => {
+const listGroups = (knex: Knex, list: List, separator: string, range?: IdRange) => {
   const sorted = knex
     .from(list.from)
     .select({ customer_id: list.customer, v: list.value })
     .orderBy(list.order ? [list.customer, list.order] : [list.customer]);
+  // PostgreSQL does not carry the customers' range into the grouped subquery by itself.
+  if (range) sorted.where(list.customer, '>=', range.from).andWhere(list.customer, '<', range.to);
   return knex
     .from(sorted.as('sorted'))
     .select('customer_id', knex.raw(`string_agg(v::text, ?) as v`, [separator]))
@@ -135,19 +137,27 @@ export const segmentNamer = (segments: { id: number | string; segment_id: string
 export const segmentOrderQuery = (knex: Knex) =>
   knex(TABLE.segments).select('id', 'segment_id').orderBy('segment_id').orderBy('id');
 
+/** Customer ids from `from` up to, not including, `to`. */
+export interface IdRange {
+  from: number;
+  to: number;
+}
+
 /**
  * The export's query: one row per customer in id order, one column per field (lists joined with
  * ", " in the database), with the list's filters or the selection applied; and how each column
- * becomes a cell.
+ * becomes a cell. A `range` (PostgreSQL, whole table) keeps the customers with ids in it.
  */
 export const exportQuery = (
   knex: Knex,
   fields: ExportField[],
   scope: ExportScope,
-  engine: 'sqlite' | 'postgres'
+  engine: 'sqlite' | 'postgres',
+  range?: IdRange
 ) => {
   const postgres = engine === 'postgres';
   const grouped = postgres && isWholeTable(scope);
+  if (range && !grouped) throw new Error('An id range is for a whole-table PostgreSQL export');
   const query = knex(`${TABLE.customers} as c`);
   const kinds: CellKind[] = [];
   fields.forEach((field, i) => {
@@ -163,7 +173,11 @@ export const exportQuery = (
       const separator = field === 'segments' ? ID_SEPARATOR : ', ';
       const alias = `l${i}`;
       if (grouped) {
-        query.leftJoin(listGroups(knex, list, separator).as(alias), `${alias}.customer_id`, 'c.id');
+        query.leftJoin(
+          listGroups(knex, list, separator, range).as(alias),
+          `${alias}.customer_id`,
+          'c.id'
+        );
         query.select(`${alias}.v`);
       } else {
         query.select(listSubquery(knex, list, separator, postgres).as(alias));
@@ -173,6 +187,7 @@ export const exportQuery = (
       throw new Error(`No column for the export field ${field}`);
     }
   });
+  if (range) query.where('c.id', '>=', range.from).andWhere('c.id', '<', range.to);
   applyCustomerFilters(knex, query, scope.filters);
   if (scope.documentIds) query.whereIn('c.document_id', scope.documentIds);
   query.orderBy('c.id');
