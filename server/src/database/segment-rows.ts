@@ -3,6 +3,7 @@ import { TABLE } from '../../../contracts/constants';
 import type { RuleNode } from '../../../contracts/segment-rules';
 import type { Segment } from '../../../contracts/segments';
 import { toIso } from '../utils/dates';
+import { rowsOf } from './prepared';
 
 /** A row of the segments table with its rules parsed (SQLite keeps JSON as text). */
 export interface SegmentRow {
@@ -34,34 +35,19 @@ export const toSegmentRow = (row: Record<string, any>): SegmentRow => ({
 export const loadSegmentRows = async (knex: Knex): Promise<SegmentRow[]> =>
   (await knex(TABLE.segments).orderBy('name')).map(toSegmentRow);
 
-const epochOf = (value: unknown) =>
-  value === null || value === undefined
-    ? 0
-    : value instanceof Date
-      ? value.getTime()
-      : typeof value === 'number'
-        ? value
-        : Number.isNaN(Number(value))
-          ? Date.parse(String(value))
-          : Number(value);
-
 /**
  * A fingerprint of the segments table that changes whenever a segment is created, deleted or
  * has its rules or ID changed (each sets updated_at): how many, the latest change, the sum of
- * their ids. `versionOf(rows)` computes the same from loaded rows.
+ * their ids, as text computed by the database (the PostgreSQL refresh checks it inside its
+ * statement).
  */
-export const segmentsVersion = async (knex: Knex) => {
-  const [row] = await knex(TABLE.segments).select(
-    knex.raw('count(*) as n, max(updated_at) as latest, sum(id) as ids')
-  );
-  return `${Number(row?.n ?? 0)}:${epochOf(row?.latest)}:${Number(row?.ids ?? 0)}`;
-};
+export const SEGMENTS_VERSION_SQL = `SELECT count(*) || ':' || coalesce(CAST(max(updated_at) AS text), '')
+  || ':' || coalesce(sum(id), 0) AS version FROM "${TABLE.segments}"`;
 
-export const versionOf = (rows: SegmentRow[]) =>
-  `${rows.length}:${Math.max(0, ...rows.map((r) => epochOf(r.raw.updated_at)))}:${rows.reduce(
-    (sum, r) => sum + Number(r.id),
-    0
-  )}`;
+export const segmentsVersion = async (knex: Knex): Promise<string> => {
+  const rows = rowsOf<{ version: string }>(await knex.raw(SEGMENTS_VERSION_SQL));
+  return String(rows[0]?.version ?? '');
+};
 
 /** The admin API's view of a segment row. */
 export const toSegment = (row: SegmentRow): Segment => ({

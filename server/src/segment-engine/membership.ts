@@ -6,6 +6,7 @@ import { matchingCustomerIds } from './compile';
 import { levelQueries, type LevelQueryCache } from './level-query';
 import type { CompileContext } from './context';
 import { dependencyLevels } from './order';
+import { SEGMENTS_VERSION_SQL } from '../database/segment-rows';
 
 /** A rule segment as the engine needs it. */
 export interface RuleSegment {
@@ -92,6 +93,77 @@ const writeLevelPostgres = (
       ).rows
   );
 
+/** The fingerprint of the segments table the caller's segments were loaded at. */
+export interface SegmentsGuard {
+  version: string;
+  /** True when the table still has that fingerprint. */
+  check(): Promise<boolean>;
+}
+
+/** A PostgreSQL array literal of ids (a bound array would be spread into a list by knex). */
+const intArray = (ids: number[]) => `{${ids.map((id) => Math.trunc(Number(id))).join(',')}}`;
+
+/**
+ * PostgreSQL, every segment in one query (references inline): the matches, the current
+ * memberships, the joins and leaves and the member counts in one statement of data-modifying
+ * CTEs, which writes only when the segments table still has the caller's fingerprint. One round
+ * trip per refresh. The UNION of the segments gives `segment_id` as a bound value (text).
+ */
+const refreshStatement = (matchSql: string) => `
+  WITH ok AS (SELECT CAST(? AS text) IS NULL OR (${SEGMENTS_VERSION_SQL}) = CAST(? AS text) AS ok),
+  matched AS (SELECT DISTINCT CAST(segment_id AS integer) AS segment_id, customer_id
+    FROM (${matchSql}) AS u),
+  cur AS (SELECT segment_id, customer_id FROM "${TABLE.memberships}"
+    WHERE customer_id = ANY(CAST(? AS integer[])) AND segment_id = ANY(CAST(? AS integer[]))),
+  ins AS (INSERT INTO "${TABLE.memberships}" (segment_id, customer_id, added_at)
+    SELECT m.segment_id, m.customer_id, CAST(? AS timestamp) FROM matched m
+    WHERE (SELECT ok FROM ok) AND NOT EXISTS (SELECT 1 FROM cur
+      WHERE cur.segment_id = m.segment_id AND cur.customer_id = m.customer_id)
+    ON CONFLICT (segment_id, customer_id) DO NOTHING
+    RETURNING segment_id),
+  del AS (DELETE FROM "${TABLE.memberships}" d USING cur
+    WHERE (SELECT ok FROM ok) AND d.segment_id = cur.segment_id
+      AND d.customer_id = cur.customer_id
+      AND NOT EXISTS (SELECT 1 FROM matched m
+        WHERE m.segment_id = cur.segment_id AND m.customer_id = cur.customer_id)
+    RETURNING d.segment_id),
+  changes AS (SELECT segment_id, CAST(sum(d) AS integer) AS d
+    FROM (SELECT segment_id, 1 AS d FROM ins UNION ALL SELECT segment_id, -1 FROM del) x
+    GROUP BY segment_id),
+  upd AS (UPDATE "${TABLE.segments}" s SET member_count = s.member_count + changes.d
+    FROM changes WHERE s.id = changes.segment_id AND changes.d <> 0
+    RETURNING s.id AS segment_id, changes.d)
+  SELECT (SELECT ok FROM ok) AS ok, NULL AS segment_id, NULL AS d
+  UNION ALL SELECT NULL, segment_id, d FROM upd`;
+
+const refreshInOneStatement = async (
+  ctx: CompileContext,
+  segments: RuleSegment[],
+  customerIds: number[],
+  match: { sql: string; bindings: Knex.Value[] },
+  stillCurrent?: SegmentsGuard
+): Promise<Map<number, number> | null> => {
+  // Without a fingerprint to hold to (segments just loaded), nothing is checked.
+  const version = stillCurrent?.version ?? null;
+  const rows = await queryPrepared<{ ok: boolean | null; segment_id: number | null; d: number }>(
+    ctx.knex,
+    refreshStatement(match.sql),
+    [
+      version,
+      version,
+      ...match.bindings,
+      intArray(customerIds),
+      intArray(segments.map((s) => s.id)),
+      ctx.now,
+    ]
+  );
+  const ok = rows.find((r) => r.ok !== null)?.ok;
+  if (stillCurrent && ok === false) return null;
+  const deltas = new Map<number, number>();
+  for (const r of rows) if (r.segment_id !== null) deltas.set(Number(r.segment_id), Number(r.d));
+  return deltas;
+};
+
 /** Which of `customerIds` each segment matches, as "segment:customer" keys. */
 const matchingPairs = async (
   ctx: CompileContext,
@@ -125,12 +197,20 @@ export const refreshMembers = async (
   segments: RuleSegment[],
   customerIds: number[],
   cache?: LevelQueryCache,
-  /** Checked beside the first queries: when it answers false, nothing is written (null). */
-  stillCurrent?: Promise<boolean>
+  /**
+   * The segments table's fingerprint the segments were loaded at: when it has changed since,
+   * nothing is written (null). Checked beside the first queries, or inside the one statement.
+   */
+  stillCurrent?: SegmentsGuard
 ): Promise<Map<number, number> | null> => {
   const deltas = new Map<number, number>();
   if (customerIds.length === 0 || segments.length === 0) return deltas;
   const single = { ...ctx, mode: 'single' as const };
+  if (ctx.inlined && isPostgres(ctx.knex)) {
+    const queries = levelQueries(single, segments, customerIds, cache);
+    if (queries.length === 1)
+      return refreshInOneStatement(ctx, segments, customerIds, queries[0], stillCurrent);
+  }
   // With references compiled inline every segment is evaluated in one query.
   const levels = ctx.inlined ? [segments] : dependencyLevels(segments);
   // Independent: on PostgreSQL they run at once, on two connections.
@@ -144,7 +224,7 @@ export const refreshMembers = async (
         segments.map((s) => s.id)
       ),
     matchingPairs(single, levels[0], customerIds, cache),
-    stillCurrent ?? true,
+    stillCurrent ? stillCurrent.check() : true,
   ]);
   if (!unchanged) return null;
   const current = new Set<string>(

@@ -3,12 +3,7 @@ import { TABLE } from '../../../contracts/constants';
 import { ruleTreeSchema } from '../../../contracts/segment-rules-schema';
 import { knexOf } from '../database/knex';
 import { lastRunAt, releaseLease, tryLease } from '../database/lease';
-import {
-  loadSegmentRows,
-  segmentsVersion,
-  versionOf,
-  type SegmentRow,
-} from '../database/segment-rows';
+import { loadSegmentRows, segmentsVersion, type SegmentRow } from '../database/segment-rows';
 import { createCompileContext } from '../segment-engine/context-factory';
 import type { LevelQueryCache } from '../segment-engine/level-query';
 import { recomputeMembers, refreshMembers, type RuleSegment } from '../segment-engine/membership';
@@ -64,8 +59,10 @@ const segmentEngine = ({ strapi }: { strapi: Core.Strapi }) => {
     inlined?: InlinedRules;
   } | null = null;
   const loadKnown = async () => {
+    // The fingerprint first: if the table changes before the rows are read, the next check
+    // finds it changed and loads them again (never the other way round).
+    const version = await segmentsVersion(knex());
     const rows = await loadSegmentRows(knex());
-    const version = versionOf(rows);
     const segments = dependencyOrder(ruleSegments(rows));
     return { version, rows, segments, inlined: inlinableRules(segments, version) };
   };
@@ -148,10 +145,12 @@ const segmentEngine = ({ strapi }: { strapi: Core.Strapi }) => {
           const fresh = !known || attempt > 0;
           if (fresh) known = await loadKnown();
           const { version, rows, segments, inlined } = known!;
-          const guard = fresh ? undefined : segmentsVersion(knex()).then((v) => v === version);
+          const guard = fresh
+            ? undefined
+            : { version, check: () => segmentsVersion(knex()).then((v) => v === version) };
           if (segments.length === 0) {
             // No rule segment, unless one was made since (then start over with it).
-            if (!guard || (await guard)) deltas = new Map();
+            if (!guard || (await guard.check())) deltas = new Map();
             continue;
           }
           const ctx = {
@@ -162,7 +161,7 @@ const segmentEngine = ({ strapi }: { strapi: Core.Strapi }) => {
             deltas = await refreshMembers(ctx, segments, batch, compiled, guard);
           } catch (error) {
             // Kept rules may name a segment deleted since: with fresh ones it would not fail.
-            if (!guard || (await guard.catch(() => false))) throw error;
+            if (!guard || (await guard.check().catch(() => false))) throw error;
           }
         }
       }
