@@ -38,7 +38,9 @@ const main = async (run: WorkerJob) => {
           console.error(`${tag} ready for ${scenario.name} in ${prepared.toFixed(1)} s`);
         stop = measurePeakRss();
         const measurement = await scenario.run(ctx);
-        results.push({ name: scenario.name, measurement, peakRssMb: stop() });
+        const workerPeak = stop();
+        const peakRssMb = 'peakRssMb' in measurement ? measurement.peakRssMb : undefined;
+        results.push({ name: scenario.name, measurement, peakRssMb: peakRssMb ?? workerPeak });
         console.error(`${tag} ${scenario.name}: ${describe(measurement)} [${seconds()}]`);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

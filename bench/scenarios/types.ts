@@ -11,6 +11,8 @@ export interface Throughput {
   seconds: number;
   /** A short fact next to the figure, such as the file size or the child rows written. */
   extra?: string;
+  /** The peak RSS of the process that did the work, when that is not the worker (MB). */
+  peakRssMb?: number;
 }
 
 /** Request latencies in milliseconds (reported as p95, with p50 beside it). */
