@@ -21,8 +21,12 @@ import {
 } from './export-query';
 import type { ExportChunk } from './export-types';
 
-/** Bytes of COPY output turned into CSV at a time. */
-const CHUNK_BYTES = 1 << 20;
+/**
+ * Bytes of COPY output turned into CSV at a time: fewer, larger calls cost less, but each is a
+ * Buffer V8 frees only at its next collection, which few JavaScript allocations put off (at 1 MB
+ * the garbage Buffers reached 76 MB at 1M rows, at 256 KB 44 MB, at the same speed).
+ */
+const CHUNK_BYTES = 256 * 1024;
 
 /**
  * From this many customer ids on, a whole-table export runs as two COPY queries at once, one
@@ -47,7 +51,7 @@ const begin = async (connection: Client, snapshot?: string) => {
   );
 };
 
-/** The CSV records of one COPY query's output, a megabyte of it at a time. */
+/** The CSV records of one COPY query's output, CHUNK_BYTES of it at a time. */
 async function* copyRecords(
   connection: Client,
   sql: string,
