@@ -8,9 +8,32 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const started = Date.now();
 const res = spawnSync('npx', ['strapi-plugin', 'build'], { cwd: root, stdio: 'inherit' });
-const bundles = ['dist/server/index.js', 'dist/admin/index.js'].map((f) => path.join(root, f));
+// The SQLite export's worker thread runs a file of its own (server/src/csv/export-sqlite.ts).
+const worker =
+  res.status === 0
+    ? spawnSync(
+        'npx',
+        [
+          'esbuild',
+          'server/src/csv/export-sqlite-worker.ts',
+          '--bundle',
+          '--platform=node',
+          '--target=node20',
+          '--format=cjs',
+          '--external:better-sqlite3',
+          '--log-level=warning',
+          '--outfile=dist/server/export-sqlite-worker.js',
+        ],
+        { cwd: root, stdio: 'inherit' }
+      )
+    : res;
+const bundles = [
+  'dist/server/index.js',
+  'dist/admin/index.js',
+  'dist/server/export-sqlite-worker.js',
+].map((f) => path.join(root, f));
 const stale = bundles.filter((f) => !fs.existsSync(f) || fs.statSync(f).mtimeMs < started - 1000);
-if (res.status !== 0 || stale.length > 0) {
+if (res.status !== 0 || worker.status !== 0 || stale.length > 0) {
   console.error(
     `\nThe plugin build failed: ${stale.map((f) => path.relative(root, f)).join(', ') || 'see above'} not written.`
   );

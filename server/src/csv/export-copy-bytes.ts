@@ -46,7 +46,12 @@ const isPlainTimestamp = (bytes: Buffer, start: number, end: number) =>
  * (escapes, quotes, non-ASCII first or last characters, segment ids) goes through the string
  * functions. `formatted` values (ISO dates from to_char) are copied.
  */
-export const copyBytesTransformer = (kinds: readonly CellKind[], segmentNames?: SegmentNames) => {
+export const copyBytesTransformer = (
+  kinds: readonly CellKind[],
+  segmentNames?: SegmentNames,
+  /** Hand out the output buffer itself (ExportChunk.borrowed) instead of a copy. */
+  lend = false
+) => {
   const writers = kinds.map((kind) => cellWriter(kind, segmentNames));
   let out = Buffer.allocUnsafe(1 << 16);
   let at = 0;
@@ -159,6 +164,7 @@ export const copyBytesTransformer = (kinds: readonly CellKind[], segmentNames?: 
         column = 0;
       }
     }
+    if (lend) return { text: out.subarray(0, at), rows, borrowed: true };
     return { text: Buffer.from(out.subarray(0, at)), rows };
   };
   return lines;

@@ -19,7 +19,7 @@ import {
   type ExportScope,
   type IdRange,
 } from './export-query';
-import type { ExportChunk } from './export-types';
+import { writeChunk, type ExportChunk } from './export-types';
 
 /**
  * Bytes of COPY output turned into CSV at a time: fewer, larger calls cost less, but each is a
@@ -58,7 +58,7 @@ async function* copyRecords(
   kinds: readonly CellKind[],
   segments?: SegmentNames
 ): AsyncGenerator<ExportChunk> {
-  const decoder = copyTextDecoder(copyBytesTransformer(kinds, segments));
+  const decoder = copyTextDecoder(copyBytesTransformer(kinds, segments, true));
   const stream = connection.query(copyTo(`COPY (${sql}) TO STDOUT`));
   let pending: Buffer[] = [];
   let size = 0;
@@ -84,9 +84,8 @@ const spool = async (records: AsyncIterable<ExportChunk>, file: string) => {
   const parts: { bytes: number; rows: number }[] = [];
   try {
     for await (const chunk of records) {
-      const bytes = Buffer.isBuffer(chunk.text) ? chunk.text : Buffer.from(chunk.text);
-      parts.push({ bytes: bytes.length, rows: chunk.rows });
-      if (!out.write(bytes)) await once(out, 'drain');
+      parts.push({ bytes: Buffer.byteLength(chunk.text), rows: chunk.rows });
+      await writeChunk(out, chunk);
     }
     out.end();
     await once(out, 'finish');
@@ -102,12 +101,13 @@ async function* unspool(
   parts: { bytes: number; rows: number }[]
 ): AsyncGenerator<ExportChunk> {
   const handle = await fs.promises.open(file, 'r');
+  let buffer = Buffer.allocUnsafe(0);
   try {
     for (const { bytes, rows } of parts) {
-      const text = Buffer.allocUnsafe(bytes);
-      const { bytesRead } = await handle.read(text, 0, bytes, null);
+      if (buffer.length < bytes) buffer = Buffer.allocUnsafe(bytes);
+      const { bytesRead } = await handle.read(buffer, 0, bytes, null);
       if (bytesRead !== bytes) throw new Error('The export lost part of its second half');
-      yield { text, rows };
+      yield { text: buffer.subarray(0, bytes), rows, borrowed: true };
     }
   } finally {
     await handle.close();

@@ -146,7 +146,7 @@ export interface IdRange {
 /**
  * The export's query: one row per customer in id order, one column per field (lists joined with
  * ", " in the database), with the list's filters or the selection applied; and how each column
- * becomes a cell. A `range` (PostgreSQL, whole table) keeps the customers with ids in it.
+ * becomes a cell. A `range` (whole table) keeps the customers with ids in it.
  */
 export const exportQuery = (
   knex: Knex,
@@ -157,7 +157,7 @@ export const exportQuery = (
 ) => {
   const postgres = engine === 'postgres';
   const grouped = postgres && isWholeTable(scope);
-  if (range && !grouped) throw new Error('An id range is for a whole-table PostgreSQL export');
+  if (range && !isWholeTable(scope)) throw new Error('An id range is for a whole-table export');
   const query = knex(`${TABLE.customers} as c`);
   const kinds: CellKind[] = [];
   fields.forEach((field, i) => {

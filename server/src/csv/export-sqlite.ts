@@ -1,7 +1,20 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { Worker } from 'worker_threads';
 import type { Knex } from 'knex';
+import { TABLE } from '../../../contracts/constants';
 import type { ExportField } from '../../../contracts/exports';
 import { recordWriter } from './export-format';
-import { exportQuery, segmentNamer, segmentOrderQuery, type ExportScope } from './export-query';
+import {
+  exportQuery,
+  isWholeTable,
+  segmentNamer,
+  segmentOrderQuery,
+  type ExportScope,
+  type IdRange,
+} from './export-query';
+import type { ExportWorkerData } from './export-sqlite-worker';
 import type { ExportChunk } from './export-types';
 import { sqliteValue } from '../database/prepared';
 
@@ -40,37 +53,124 @@ const fileOf = (knex: Knex): string | undefined => {
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
+ * From this many customer ids on, a whole-table export runs its second half in a worker thread
+ * (export-sqlite-worker.ts) while this thread runs the first: SQLite runs a query on the thread
+ * that iterates it, so one query keeps one core busy.
+ */
+const SPLIT_FROM = 200_000;
+
+/** The worker's file beside the server bundle; absent when running from the sources. */
+const WORKER_FILE =
+  typeof __dirname === 'string' ? path.join(__dirname, 'export-sqlite-worker.js') : undefined;
+
+/** The customers' lowest and highest id, halved, when the export is worth splitting. */
+const halves = (db: Database, scope: ExportScope): [IdRange, IdRange] | null => {
+  if (!isWholeTable(scope) || !WORKER_FILE || !fs.existsSync(WORKER_FILE)) return null;
+  const [min, max] = db
+    .prepare(`SELECT min(id), max(id) FROM "${TABLE.customers}"`)
+    .raw(true)
+    .all()[0] as [number | null, number | null];
+  if (min === null || max === null || max - min < SPLIT_FROM) return null;
+  const mid = Math.floor((min + max) / 2) + 1;
+  return [
+    { from: min, to: mid },
+    { from: mid, to: max + 1 },
+  ];
+};
+
+/** Runs the worker on a range; resolves when its file is written. */
+const runWorker = (data: ExportWorkerData) =>
+  new Promise<number>((resolve, reject) => {
+    const worker = new Worker(WORKER_FILE!, {
+      workerData: data,
+      // A small heap of its own: the worker's garbage is collected soon, not at 64 MB of it.
+      resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 },
+    });
+    worker.once('message', (m: { rows: number }) => resolve(m.rows));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`The export worker stopped with code ${code}`));
+    });
+  });
+
+/** A file's contents in chunks of about 64 KB (the rows all counted with the last one). */
+async function* fileChunks(file: string, rows: number): AsyncGenerator<ExportChunk> {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    let position = 0;
+    while (position < size) {
+      const text = Buffer.allocUnsafe(Math.min(CHUNK_CHARS, size - position));
+      const { bytesRead } = await handle.read(text, 0, text.length, position);
+      if (bytesRead === 0) throw new Error('The export lost part of its second half');
+      position += bytesRead;
+      yield { text: text.subarray(0, bytesRead), rows: position >= size ? rows : 0 };
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
  * The export's CSV records from SQLite, in chunks: one statement (lists in correlated subqueries
  * on the customer_id indexes) iterated on a read-only connection of its own, so that the
  * iteration holds no pooled connection and the rest of Strapi keeps writing (WAL). Each chunk is
- * built synchronously, then the event loop gets a turn. Rows are arrays (`raw`), not objects.
+ * built synchronously, then the event loop gets a turn. Rows are arrays (`raw`), not objects. A
+ * large whole-table export runs its second half at the same time in a worker thread, on a
+ * read-only connection of that thread (a read transaction of its own, begun as this one is),
+ * into a temporary file read back after the first half (removed whatever happens).
  */
 export async function* sqliteRecords(
   knex: Knex,
   fields: ExportField[],
   scope: ExportScope
 ): AsyncGenerator<ExportChunk> {
-  const { query, kinds } = exportQuery(knex, fields, scope, 'sqlite');
-  const { sql, bindings } = query.toSQL().toNative();
+  const { kinds } = exportQuery(knex, fields, scope, 'sqlite');
   const file = fileOf(knex);
   const Driver = (knex.client as { driver: DatabaseClass }).driver;
   // An in-memory database has no second connection: hold the pooled one for the export.
   const pooled = file ? undefined : ((await knex.client.acquireConnection()) as Database);
   const db = pooled ?? new Driver(file!, { readonly: true, fileMustExist: true });
-  // One read transaction: the segments and the customers from the same snapshot.
-  if (!pooled) db.exec('BEGIN');
-  const segments = segmentOrderQuery(knex).toSQL().toNative();
-  const record = recordWriter(
-    kinds,
-    kinds.includes('segments')
-      ? segmentNamer(db.prepare(segments.sql).all(...segments.bindings.map(sqliteValue)) as never)
-      : undefined
-  );
-  const rows = db
-    .prepare(sql)
-    .raw(true)
-    .iterate(...bindings.map(sqliteValue));
+  let tmp: string | undefined;
+  let second: Promise<number> | undefined;
+  let rows: IterableIterator<unknown[]> | undefined;
   try {
+    // One read transaction: the segments and the customers from the same snapshot.
+    if (!pooled) db.exec('BEGIN');
+    const segmentsSql = segmentOrderQuery(knex).toSQL().toNative();
+    const segmentRows = kinds.includes('segments')
+      ? (db.prepare(segmentsSql.sql).all(...segmentsSql.bindings.map(sqliteValue)) as {
+          id: number;
+          segment_id: string | null;
+        }[])
+      : undefined;
+    const record = recordWriter(kinds, segmentRows ? segmentNamer(segmentRows) : undefined);
+    const split = file ? halves(db, scope) : null;
+    const statement = (range?: IdRange) => {
+      const { sql, bindings } = exportQuery(knex, fields, scope, 'sqlite', range)
+        .query.toSQL()
+        .toNative();
+      return { sql, bindings: bindings.map(sqliteValue) };
+    };
+    let part: string | undefined;
+    if (split) {
+      tmp = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'segments-export-'));
+      part = path.join(tmp, 'second-half.csv');
+      second = runWorker({
+        file: file!,
+        ...statement(split[1]),
+        kinds,
+        segments: segmentRows,
+        out: part,
+      });
+      // Settled here too, so that a failure while the first half runs is not unhandled.
+      second.catch(() => undefined);
+    }
+    const first = statement(split?.[0]);
+    rows = db
+      .prepare(first.sql)
+      .raw(true)
+      .iterate(...first.bindings) as IterableIterator<unknown[]>;
     let done = false;
     while (!done) {
       let text = '';
@@ -87,9 +187,12 @@ export async function* sqliteRecords(
       if (count > 0) yield { text, rows: count };
       await nextTurn();
     }
+    if (second && part) yield* fileChunks(part, await second);
   } finally {
-    rows.return?.();
+    rows?.return?.();
     if (pooled) await knex.client.releaseConnection(pooled);
     else db.close(); // ends the read transaction
+    await second?.catch(() => undefined);
+    if (tmp) await fs.promises.rm(tmp, { recursive: true, force: true });
   }
 }

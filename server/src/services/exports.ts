@@ -12,6 +12,7 @@ import {
 } from '../../../contracts/exports';
 import { BOM, csvLine } from '../csv/export-format';
 import { postgresRecords } from '../csv/export-postgres';
+import { writeChunk } from '../csv/export-types';
 import { sqliteRecords } from '../csv/export-sqlite';
 import { knexOf } from '../database/knex';
 import { isPostgres } from '../database/prepared';
@@ -72,7 +73,7 @@ const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       let done = 0;
       let reported = performance.now();
       for await (const chunk of records) {
-        await put(chunk.text);
+        await writeChunk(out, chunk);
         done += chunk.rows;
         // Progress about once a second: each update is a commit, a disk flush on SQLite.
         if (performance.now() - reported >= PROGRESS_MS) {
