@@ -231,6 +231,47 @@ describe('importing customers from CSV', () => {
     assert.match(res.body.error.message, /Send one CSV file/);
   });
 
+  it('sets the SQLite page cache and checkpoint interval back once an import is done', async (t) => {
+    const knex = knexOf(strapi);
+    if (!/sqlite/.test(String(knex.client.config.client))) return t.skip('SQLite only');
+    const pragmas = async () => {
+      const db = (await knex.client.acquireConnection()) as {
+        pragma(s: string, o: { simple: boolean }): unknown;
+      };
+      try {
+        return [
+          db.pragma('cache_size', { simple: true }),
+          db.pragma('wal_autocheckpoint', { simple: true }),
+        ];
+      } finally {
+        await knex.client.releaseConnection(db);
+      }
+    };
+    const before = await pragmas();
+    let during: unknown[] = [];
+    const runner = strapi.plugin('segments').service('import-runner');
+    // Read the settings while the import runs: from the report step, inside the job.
+    const report = strapi.plugin('segments').service('import-report');
+    const progress = report.progress;
+    report.progress = async (...args: unknown[]) => {
+      during = await pragmas();
+      return progress.apply(report, args);
+    };
+    try {
+      const job = await importCsv(strapi, admin, `${HEADER}\nPia,Bulk,pia@example.com,,,,,,,,,,,,`);
+      assert.equal(job.created, 1);
+    } finally {
+      report.progress = progress;
+    }
+    await runner.idle();
+    assert.deepEqual(
+      during,
+      [-65536, 10000],
+      'a 64 MB cache and 10,000-page checkpoints while it ran'
+    );
+    assert.deepEqual(await pragmas(), before, 'set back afterwards');
+  });
+
   it('deletes the uploaded file once the job is done with it', async () => {
     const jobs = await knexOf(strapi)(TABLE.importJobs).select('file_path');
     const fs = await import('node:fs');

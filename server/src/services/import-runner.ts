@@ -8,6 +8,7 @@ import { planBatch, validRows } from '../csv/plan';
 import { loadSnapshots, ownersOfEmails } from '../csv/snapshots';
 import { commitBatch } from '../csv/commit';
 import { LeaseLost } from '../csv/commit-types';
+import { withBulkWriteSettings } from '../database/bulk-settings';
 import { knexOf } from '../database/knex';
 import { INSTANCE_ID } from '../database/lease';
 import { getService } from '../utils/get-service';
@@ -77,34 +78,36 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new CsvFileError(
           'The uploaded file is gone (was it on storage this instance can reach?)'
         );
-      const { lines } = await parseCsvFile(job.file_path, {
-        batchSize: BATCH_ROWS[strapi.db.dialect.client] ?? DEFAULT_BATCH_ROWS,
-        skipThroughLine: job.last_line ?? 1,
-        onHeader: async ({ unknown }) => {
-          await knex()(TABLE.importJobs)
-            .where('id', job.id)
-            .update({ unknown_columns: JSON.stringify(unknown) });
-        },
-        onBatch: async (records: CsvRecord[], bytes: number) => {
-          if (stopped) throw new LeaseLost('Strapi is stopping');
-          const plan = await planFor(records, job.dry_run ? dryRunKnown : null);
-          const lastLine =
-            records.length > 0 ? records[records.length - 1].line : (job.last_line ?? 1);
-          const touched = await commitBatch(knex(), strapi.db.dialect.client, {
-            jobId: job.id,
-            owner: INSTANCE_ID,
-            leaseUntil: Date.now() + leaseMs(),
-            plan,
-            lastLine,
-            bytes,
-            dryRun: Boolean(job.dry_run),
-            now: new Date(),
-          });
-          if (touched.length > 0)
-            await getService(strapi, 'segment-engine').refreshCustomers(touched);
-          await getService(strapi, 'import-report').progress(job.id);
-        },
-      });
+      const { lines } = await withBulkWriteSettings(knex(), () =>
+        parseCsvFile(job.file_path, {
+          batchSize: BATCH_ROWS[strapi.db.dialect.client] ?? DEFAULT_BATCH_ROWS,
+          skipThroughLine: job.last_line ?? 1,
+          onHeader: async ({ unknown }) => {
+            await knex()(TABLE.importJobs)
+              .where('id', job.id)
+              .update({ unknown_columns: JSON.stringify(unknown) });
+          },
+          onBatch: async (records: CsvRecord[], bytes: number) => {
+            if (stopped) throw new LeaseLost('Strapi is stopping');
+            const plan = await planFor(records, job.dry_run ? dryRunKnown : null);
+            const lastLine =
+              records.length > 0 ? records[records.length - 1].line : (job.last_line ?? 1);
+            const touched = await commitBatch(knex(), strapi.db.dialect.client, {
+              jobId: job.id,
+              owner: INSTANCE_ID,
+              leaseUntil: Date.now() + leaseMs(),
+              plan,
+              lastLine,
+              bytes,
+              dryRun: Boolean(job.dry_run),
+              now: new Date(),
+            });
+            if (touched.length > 0)
+              await getService(strapi, 'segment-engine').refreshCustomers(touched);
+            await getService(strapi, 'import-report').progress(job.id);
+          },
+        })
+      );
       await finish(job, { status: 'completed', rows_total: lines - 1 });
     } catch (error) {
       if (error instanceof LeaseLost) return;
