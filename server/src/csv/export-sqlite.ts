@@ -84,7 +84,7 @@ const runWorker = (data: ExportWorkerData) =>
     const worker = new Worker(WORKER_FILE!, {
       workerData: data,
       // A small heap of its own: the worker's garbage is collected soon, not at 64 MB of it.
-      resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 },
+      resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 24 },
     });
     worker.once('message', (m: { rows: number }) => resolve(m.rows));
     worker.once('error', reject);
@@ -93,18 +93,25 @@ const runWorker = (data: ExportWorkerData) =>
     });
   });
 
-/** A file's contents in chunks of about 64 KB (the rows all counted with the last one). */
+/**
+ * A file's contents in chunks of 64 KB read into one buffer lent to the writer (the rows all
+ * counted with the last chunk).
+ */
 async function* fileChunks(file: string, rows: number): AsyncGenerator<ExportChunk> {
   const handle = await fs.promises.open(file, 'r');
+  const buffer = Buffer.allocUnsafe(CHUNK_CHARS);
   try {
     const { size } = await handle.stat();
     let position = 0;
     while (position < size) {
-      const text = Buffer.allocUnsafe(Math.min(CHUNK_CHARS, size - position));
-      const { bytesRead } = await handle.read(text, 0, text.length, position);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
       if (bytesRead === 0) throw new Error('The export lost part of its second half');
       position += bytesRead;
-      yield { text: text.subarray(0, bytesRead), rows: position >= size ? rows : 0 };
+      yield {
+        text: buffer.subarray(0, bytesRead),
+        rows: position >= size ? rows : 0,
+        borrowed: true,
+      };
     }
   } finally {
     await handle.close();
