@@ -1,4 +1,5 @@
 import { unescapeCopyText, type CopyLines } from './export-copy-text';
+import { bufferPool } from './export-types';
 import { cellWriter, type CellKind, type SegmentNames } from './export-format';
 
 const TAB = 0x09;
@@ -49,11 +50,12 @@ const isPlainTimestamp = (bytes: Buffer, start: number, end: number) =>
 export const copyBytesTransformer = (
   kinds: readonly CellKind[],
   segmentNames?: SegmentNames,
-  /** Hand out the output buffer itself (ExportChunk.borrowed) instead of a copy. */
+  /** Lend the output buffer itself (ExportChunk.release) instead of a copy. */
   lend = false
 ) => {
   const writers = kinds.map((kind) => cellWriter(kind, segmentNames));
-  let out = Buffer.allocUnsafe(1 << 16);
+  const pool = bufferPool();
+  let out: Buffer = Buffer.allocUnsafe(1 << 16);
   let at = 0;
   const room = (bytes: number) => {
     if (at + bytes <= out.length) return;
@@ -164,7 +166,11 @@ export const copyBytesTransformer = (
         column = 0;
       }
     }
-    if (lend) return { text: out.subarray(0, at), rows, borrowed: true };
+    if (lend) {
+      const lent = out;
+      out = pool.take(lent.length);
+      return { text: lent.subarray(0, at), rows, release: () => pool.give(lent) };
+    }
     return { text: Buffer.from(out.subarray(0, at)), rows };
   };
   return lines;

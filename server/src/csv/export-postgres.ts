@@ -19,7 +19,7 @@ import {
   type ExportScope,
   type IdRange,
 } from './export-query';
-import { writeChunk, type ExportChunk } from './export-types';
+import { bufferPool, writeChunk, type ExportChunk } from './export-types';
 
 /**
  * Bytes of COPY output turned into CSV at a time: fewer, larger calls cost less, but each is a
@@ -101,13 +101,13 @@ async function* unspool(
   parts: { bytes: number; rows: number }[]
 ): AsyncGenerator<ExportChunk> {
   const handle = await fs.promises.open(file, 'r');
-  let buffer = Buffer.allocUnsafe(0);
+  const pool = bufferPool();
   try {
     for (const { bytes, rows } of parts) {
-      if (buffer.length < bytes) buffer = Buffer.allocUnsafe(bytes);
+      const buffer = pool.take(bytes);
       const { bytesRead } = await handle.read(buffer, 0, bytes, null);
       if (bytesRead !== bytes) throw new Error('The export lost part of its second half');
-      yield { text: buffer.subarray(0, bytes), rows, borrowed: true };
+      yield { text: buffer.subarray(0, bytes), rows, release: () => pool.give(buffer) };
     }
   } finally {
     await handle.close();

@@ -15,7 +15,7 @@ import {
   type IdRange,
 } from './export-query';
 import type { ExportWorkerData } from './export-sqlite-worker';
-import type { ExportChunk } from './export-types';
+import { bufferPool, type ExportChunk } from './export-types';
 import { sqliteValue } from '../database/prepared';
 
 /**
@@ -94,23 +94,24 @@ const runWorker = (data: ExportWorkerData) =>
   });
 
 /**
- * A file's contents in chunks of 64 KB read into one buffer lent to the writer (the rows all
+ * A file's contents in chunks of 64 KB read into buffers lent to the writer (the rows all
  * counted with the last chunk).
  */
 async function* fileChunks(file: string, rows: number): AsyncGenerator<ExportChunk> {
   const handle = await fs.promises.open(file, 'r');
-  const buffer = Buffer.allocUnsafe(CHUNK_CHARS);
+  const pool = bufferPool();
   try {
     const { size } = await handle.stat();
     let position = 0;
     while (position < size) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      const buffer = pool.take(CHUNK_CHARS);
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK_CHARS, position);
       if (bytesRead === 0) throw new Error('The export lost part of its second half');
       position += bytesRead;
       yield {
         text: buffer.subarray(0, bytesRead),
         rows: position >= size ? rows : 0,
-        borrowed: true,
+        release: () => pool.give(buffer),
       };
     }
   } finally {

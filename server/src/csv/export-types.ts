@@ -3,20 +3,34 @@ export interface ExportChunk {
   text: string | Buffer;
   rows: number;
   /**
-   * The Buffer is the producer's, used again for the next chunk: the consumer is done with it
-   * (written, not only queued) before it asks for the next. Saves a copy, and garbage V8 frees
-   * late, per chunk.
+   * The Buffer is the producer's, to be used again once the consumer has written it: the
+   * consumer calls this when the write is done (see writeChunk). Saves a copy per chunk, and
+   * the garbage Buffers V8 frees late.
    */
-  borrowed?: boolean;
+  release?: () => void;
 }
 
-/** Appends a chunk to a file stream; a borrowed Buffer is written before this resolves. */
+/** Appends a chunk to a file stream (with back-pressure), releasing a lent Buffer once written. */
 export const writeChunk = async (out: NodeJS.WritableStream, chunk: ExportChunk) => {
-  if (chunk.borrowed) {
-    await new Promise<void>((resolve, reject) =>
-      out.write(chunk.text, (error) => (error ? reject(error) : resolve()))
-    );
-  } else if (!out.write(chunk.text)) {
-    await new Promise((resolve) => out.once('drain', resolve));
-  }
+  const { release } = chunk;
+  const queued = release ? out.write(chunk.text, () => release()) : out.write(chunk.text);
+  if (!queued) await new Promise((resolve) => out.once('drain', resolve));
+};
+
+/**
+ * Buffers lent out as ExportChunks and given back when written: the writer's queue is short
+ * (back-pressure), so a few are in use at a time.
+ */
+export const bufferPool = () => {
+  const free: Buffer[] = [];
+  return {
+    /** A buffer of at least `size` bytes, a given-back one when one is large enough. */
+    take(size: number) {
+      const i = free.findIndex((b) => b.length >= size);
+      return i >= 0 ? free.splice(i, 1)[0] : Buffer.allocUnsafe(size);
+    },
+    give(buffer: Buffer) {
+      if (free.length < 4) free.push(buffer);
+    },
+  };
 };
