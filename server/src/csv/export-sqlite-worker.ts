@@ -8,6 +8,8 @@ import { segmentNamer } from './export-query';
 
 /** What the main thread hands the worker. */
 export interface ExportWorkerData {
+  /** better-sqlite3's path, as the main thread resolved it. */
+  driver: string;
   file: string;
   sql: string;
   bindings: unknown[];
@@ -24,9 +26,9 @@ interface Driver {
 
 const CHUNK_CHARS = 1 << 16;
 
-const run = ({ file, sql, bindings, kinds, segments, out }: ExportWorkerData) => {
+const run = ({ driver, file, sql, bindings, kinds, segments, out }: ExportWorkerData) => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Database = require('better-sqlite3') as new (
+  const Database = require(driver) as new (
     file: string,
     options: { readonly: boolean; fileMustExist: boolean }
   ) => Driver;

@@ -63,6 +63,21 @@ const SPLIT_FROM = 200_000;
 const WORKER_FILE =
   typeof __dirname === 'string' ? path.join(__dirname, 'export-sqlite-worker.js') : undefined;
 
+/**
+ * Where better-sqlite3 is for the worker: the app's (Strapi runs in the app's directory), else
+ * the one this bundle resolves. Undefined when neither is found (no worker then).
+ */
+const driverPath = () => {
+  for (const paths of [[process.cwd()], undefined]) {
+    try {
+      return require.resolve('better-sqlite3', paths ? { paths } : undefined);
+    } catch {
+      // next
+    }
+  }
+  return undefined;
+};
+
 /** The customers' lowest and highest id, halved, when the export is worth splitting. */
 const halves = (db: Database, scope: ExportScope): [IdRange, IdRange] | null => {
   if (!isWholeTable(scope) || !WORKER_FILE || !fs.existsSync(WORKER_FILE)) return null;
@@ -153,7 +168,8 @@ export async function* sqliteRecords(
         }[])
       : undefined;
     const record = recordWriter(kinds, segmentRows ? segmentNamer(segmentRows) : undefined);
-    const split = file ? halves(db, scope) : null;
+    const driver = file ? driverPath() : undefined;
+    const split = driver ? halves(db, scope) : null;
     const statement = (range?: IdRange) => {
       const { sql, bindings } = exportQuery(knex, fields, scope, 'sqlite', range)
         .query.toSQL()
@@ -165,6 +181,7 @@ export async function* sqliteRecords(
       tmp = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'segments-export-'));
       part = path.join(tmp, 'second-half.csv');
       second = runWorker({
+        driver: driver!,
         file: file!,
         ...statement(split[1]),
         kinds,
