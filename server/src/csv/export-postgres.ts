@@ -1,5 +1,4 @@
 import fs from 'fs';
-import os from 'os';
 import path from 'path';
 import { once } from 'events';
 import type { Knex } from 'knex';
@@ -19,7 +18,8 @@ import {
   type ExportScope,
   type IdRange,
 } from './export-query';
-import { bufferPool, writeChunk, type ExportChunk } from './export-types';
+import { fileChunks, spoolDirectory } from './export-spool';
+import { writeChunk, type ExportChunk } from './export-types';
 
 /**
  * Bytes of COPY output turned into CSV at a time: fewer, larger calls cost less, but each is a
@@ -78,41 +78,22 @@ async function* copyRecords(
   decoder.end();
 }
 
-/** Writes records to a file of their own; resolves to each chunk's size and rows. */
+/** Writes records to a file of their own; resolves to how many rows it wrote. */
 const spool = async (records: AsyncIterable<ExportChunk>, file: string) => {
   const out = fs.createWriteStream(file, { mode: 0o600 });
-  const parts: { bytes: number; rows: number }[] = [];
+  let rows = 0;
   try {
     for await (const chunk of records) {
-      parts.push({ bytes: Buffer.byteLength(chunk.text), rows: chunk.rows });
+      rows += chunk.rows;
       await writeChunk(out, chunk);
     }
     out.end();
     await once(out, 'finish');
-    return parts;
+    return rows;
   } finally {
     out.destroy();
   }
 };
-
-/** Reads back what spool wrote, chunk by chunk. */
-async function* unspool(
-  file: string,
-  parts: { bytes: number; rows: number }[]
-): AsyncGenerator<ExportChunk> {
-  const handle = await fs.promises.open(file, 'r');
-  const pool = bufferPool();
-  try {
-    for (const { bytes, rows } of parts) {
-      const buffer = pool.take(bytes);
-      const { bytesRead } = await handle.read(buffer, 0, bytes, null);
-      if (bytesRead !== bytes) throw new Error('The export lost part of its second half');
-      yield { text: buffer.subarray(0, bytes), rows, release: () => pool.give(buffer) };
-    }
-  } finally {
-    await handle.close();
-  }
-}
 
 /** The lowest and highest customer id, when the export is big enough to split. */
 const splitRange = async (knex: Knex, connection: Client, scope: ExportScope) => {
@@ -152,7 +133,7 @@ export async function* postgresRecords(
   const [first] = connections;
   let clean = false;
   let tmp: string | undefined;
-  let second: Promise<{ bytes: number; rows: number }[]> | undefined;
+  let second: Promise<number> | undefined;
   try {
     await begin(first);
     const { kinds } = exportQuery(knex, fields, scope, 'postgres');
@@ -172,7 +153,7 @@ export async function* postgresRecords(
       const other = await pool.acquireConnection();
       connections.push(other);
       await begin(other, rows[0].snapshot);
-      tmp = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'segments-export-'));
+      tmp = await spoolDirectory();
       const file = path.join(tmp, 'second-half.csv');
       const sql = (range: IdRange) =>
         exportQuery(knex, fields, scope, 'postgres', range).query.toQuery();
@@ -180,7 +161,7 @@ export async function* postgresRecords(
       // Settled here too, so that a failure while the first half runs is not unhandled.
       second.catch(() => undefined);
       yield* copyRecords(first, sql(halves[0]), kinds, segments);
-      yield* unspool(file, await second);
+      yield* fileChunks(file, await second);
     }
     for (const connection of connections) await connection.query('COMMIT');
     clean = true;

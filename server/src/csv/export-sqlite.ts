@@ -1,5 +1,4 @@
 import fs from 'fs';
-import os from 'os';
 import path from 'path';
 import { Worker } from 'worker_threads';
 import type { Knex } from 'knex';
@@ -15,7 +14,8 @@ import {
   type IdRange,
 } from './export-query';
 import type { ExportWorkerData } from './export-sqlite-worker';
-import { bufferPool, type ExportChunk } from './export-types';
+import { fileChunks, spoolDirectory } from './export-spool';
+import type { ExportChunk } from './export-types';
 import { sqliteValue } from '../database/prepared';
 
 /**
@@ -109,32 +109,6 @@ const runWorker = (data: ExportWorkerData) =>
   });
 
 /**
- * A file's contents in chunks of 64 KB read into buffers lent to the writer (the rows all
- * counted with the last chunk).
- */
-async function* fileChunks(file: string, rows: number): AsyncGenerator<ExportChunk> {
-  const handle = await fs.promises.open(file, 'r');
-  const pool = bufferPool();
-  try {
-    const { size } = await handle.stat();
-    let position = 0;
-    while (position < size) {
-      const buffer = pool.take(CHUNK_CHARS);
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK_CHARS, position);
-      if (bytesRead === 0) throw new Error('The export lost part of its second half');
-      position += bytesRead;
-      yield {
-        text: buffer.subarray(0, bytesRead),
-        rows: position >= size ? rows : 0,
-        release: () => pool.give(buffer),
-      };
-    }
-  } finally {
-    await handle.close();
-  }
-}
-
-/**
  * The export's CSV records from SQLite, in chunks: one statement (lists in correlated subqueries
  * on the customer_id indexes) iterated on a read-only connection of its own, so that the
  * iteration holds no pooled connection and the rest of Strapi keeps writing (WAL). Each chunk is
@@ -178,7 +152,7 @@ export async function* sqliteRecords(
     };
     let part: string | undefined;
     if (split) {
-      tmp = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'segments-export-'));
+      tmp = await spoolDirectory();
       part = path.join(tmp, 'second-half.csv');
       second = runWorker({
         driver: driver!,

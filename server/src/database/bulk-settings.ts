@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { isPostgres, withConnection } from './prepared';
+import { withConnection } from './prepared';
 
 interface SqlitePragmas {
   pragma(source: string, options?: { simple?: boolean }): unknown;
@@ -16,7 +16,7 @@ const CHECKPOINT_PAGES = 10000;
  * once per checkpoint, not once per batch). Other engines: `work` as it is.
  */
 export const withBulkWriteSettings = async <T>(knex: Knex, work: () => Promise<T>): Promise<T> => {
-  if (isPostgres(knex) || !/sqlite/.test(String(knex.client.config.client))) return work();
+  if (!/sqlite/.test(String(knex.client.config.client))) return work();
   const before = await withConnection(knex, (db: SqlitePragmas) => {
     const cache = db.pragma('cache_size', { simple: true });
     const checkpoint = db.pragma('wal_autocheckpoint', { simple: true });

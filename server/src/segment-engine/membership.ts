@@ -46,6 +46,17 @@ export const recomputeMembers = async (ctx: CompileContext, segment: RuleSegment
 const WRITE_CHUNK = 100;
 
 /**
+ * The CTEs that follow `ins` and `del` (each returning the segment_id of a row written) in a
+ * PostgreSQL membership write: each segment's change, added to its member count (`upd`).
+ */
+const COUNT_CHANGES = `changes AS (SELECT segment_id, CAST(sum(d) AS integer) AS d
+    FROM (SELECT segment_id, 1 AS d FROM ins UNION ALL SELECT segment_id, -1 FROM del) x
+    GROUP BY segment_id),
+  upd AS (UPDATE "${TABLE.segments}" s SET member_count = s.member_count + changes.d
+    FROM changes WHERE s.id = changes.segment_id AND changes.d <> 0
+    RETURNING s.id AS segment_id, changes.d)`;
+
+/**
  * PostgreSQL: a level's joins, leaves and member counts in one statement (data-modifying CTEs),
  * so one round trip and one commit. Returns each changed segment's change.
  */
@@ -59,13 +70,8 @@ const WRITE_LEVEL_PG = `
     DELETE FROM "${TABLE.memberships}" m USING unnest($3::int[], $4::int[]) AS l(s, c)
     WHERE m.segment_id = l.s AND m.customer_id = l.c
     RETURNING m.segment_id),
-  changes AS (
-    SELECT segment_id, sum(d)::int AS d
-    FROM (SELECT segment_id, 1 AS d FROM ins UNION ALL SELECT segment_id, -1 FROM del) x
-    GROUP BY segment_id)
-  UPDATE "${TABLE.segments}" s SET member_count = s.member_count + changes.d
-  FROM changes WHERE s.id = changes.segment_id AND changes.d <> 0
-  RETURNING s.id AS segment_id, changes.d`;
+  ${COUNT_CHANGES}
+  SELECT segment_id, d FROM upd`;
 
 const writeLevelPostgres = (
   knex: Knex,
@@ -127,12 +133,7 @@ const refreshStatement = (matchSql: string) => `
       AND NOT EXISTS (SELECT 1 FROM matched m
         WHERE m.segment_id = cur.segment_id AND m.customer_id = cur.customer_id)
     RETURNING d.segment_id),
-  changes AS (SELECT segment_id, CAST(sum(d) AS integer) AS d
-    FROM (SELECT segment_id, 1 AS d FROM ins UNION ALL SELECT segment_id, -1 FROM del) x
-    GROUP BY segment_id),
-  upd AS (UPDATE "${TABLE.segments}" s SET member_count = s.member_count + changes.d
-    FROM changes WHERE s.id = changes.segment_id AND changes.d <> 0
-    RETURNING s.id AS segment_id, changes.d)
+  ${COUNT_CHANGES}
   SELECT (SELECT ok FROM ok) AS ok, NULL AS segment_id, NULL AS d
   UNION ALL SELECT NULL, segment_id, d FROM upd`;
 

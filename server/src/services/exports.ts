@@ -65,11 +65,8 @@ const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       ? postgresRecords(knex(), fields, scope)
       : sqliteRecords(knex(), fields, scope);
     const out = fs.createWriteStream(file);
-    const put = async (text: string | Buffer) => {
-      if (!out.write(text)) await once(out, 'drain');
-    };
     try {
-      await put(`${BOM}${csvLine(fields)}`);
+      await writeChunk(out, { text: `${BOM}${csvLine(fields)}`, rows: 0 });
       let done = 0;
       let reported = performance.now();
       for await (const chunk of records) {
