@@ -8,32 +8,38 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const started = Date.now();
 const res = spawnSync('npx', ['strapi-plugin', 'build'], { cwd: root, stdio: 'inherit' });
-// The SQLite export's worker thread runs a file of its own (server/src/csv/export-sqlite.ts).
-const worker =
+// Worker threads run files of their own: the SQLite export's (server/src/csv/export-sqlite.ts)
+// and the import's (server/src/services/import-runner.ts). The database drivers and knex are the
+// app's, required by the paths the main thread resolves.
+const WORKERS = ['export-sqlite-worker', 'import-worker'];
+const workers = WORKERS.map((name) =>
   res.status === 0
     ? spawnSync(
         'npx',
         [
           'esbuild',
-          'server/src/csv/export-sqlite-worker.ts',
+          `server/src/csv/${name}.ts`,
           '--bundle',
           '--platform=node',
           '--target=node20',
           '--format=cjs',
           '--external:better-sqlite3',
+          '--external:knex',
+          '--external:pg',
           '--log-level=warning',
-          '--outfile=dist/server/export-sqlite-worker.js',
+          `--outfile=dist/server/${name}.js`,
         ],
         { cwd: root, stdio: 'inherit' }
       )
-    : res;
+    : res
+);
 const bundles = [
   'dist/server/index.js',
   'dist/admin/index.js',
-  'dist/server/export-sqlite-worker.js',
+  ...WORKERS.map((name) => `dist/server/${name}.js`),
 ].map((f) => path.join(root, f));
 const stale = bundles.filter((f) => !fs.existsSync(f) || fs.statSync(f).mtimeMs < started - 1000);
-if (res.status !== 0 || worker.status !== 0 || stale.length > 0) {
+if (res.status !== 0 || workers.some((w) => w.status !== 0) || stale.length > 0) {
   console.error(
     `\nThe plugin build failed: ${stale.map((f) => path.relative(root, f)).join(', ') || 'see above'} not written.`
   );

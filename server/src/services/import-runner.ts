@@ -2,13 +2,17 @@ import fs from 'fs';
 import type { Core } from '@strapi/strapi';
 import { TABLE } from '../../../contracts/constants';
 import type { ImportColumn } from '../../../contracts/imports';
-import type { CustomerSnapshot } from '../csv/merge';
-import { CsvFileError, parseCsvFile, type CsvRecord } from '../csv/parse';
-import { planBatch, validRows } from '../csv/plan';
-import { loadSnapshots, ownersOfEmails } from '../csv/snapshots';
-import { commitBatch } from '../csv/commit';
+import { Worker } from 'worker_threads';
+import { CsvFileError } from '../csv/parse';
 import { LeaseLost } from '../csv/commit-types';
-import { withBulkWriteSettings } from '../database/bulk-settings';
+import { importFile, type ImportFileJob, type ImportFileOptions } from '../csv/import-file';
+import {
+  IMPORT_WORKER_FILE,
+  importThread,
+  WORKER_HEAP_MB,
+  type ImportThread,
+} from '../csv/import-thread';
+import type { FromImportWorker, ImportWorkerData, ToImportWorker } from '../csv/import-worker';
 import { knexOf } from '../database/knex';
 import { INSTANCE_ID } from '../database/lease';
 import { getService } from '../utils/get-service';
@@ -32,6 +36,7 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
   let busy: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
+  let current: Worker | null = null;
 
   /** Claims the next queued job (or one whose worker died) if no live job runs. */
   const claim = async (): Promise<Record<string, any> | null> => {
@@ -71,43 +76,51 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
     return db(TABLE.importJobs).where({ id: next.id, lease_owner: INSTANCE_ID }).first();
   };
 
+  /** What the job's batches ask of this process: the segments refreshed, the progress reported. */
+  const committed = async (jobId: number, touched: number[]) => {
+    if (touched.length > 0) await getService(strapi, 'segment-engine').refreshCustomers(touched);
+    await getService(strapi, 'import-report').progress(jobId);
+  };
+  const header = async (jobId: number, unknown: string[]) => {
+    await knex()(TABLE.importJobs)
+      .where('id', jobId)
+      .update({ unknown_columns: JSON.stringify(unknown) });
+  };
+
   const run = async (job: Record<string, any>) => {
-    const dryRunKnown = new Map<string, CustomerSnapshot>();
     try {
       if (!fs.existsSync(job.file_path))
         throw new CsvFileError(
           'The uploaded file is gone (was it on storage this instance can reach?)'
         );
-      const { lines } = await withBulkWriteSettings(knex(), () =>
-        parseCsvFile(job.file_path, {
-          batchSize: BATCH_ROWS[strapi.db.dialect.client] ?? DEFAULT_BATCH_ROWS,
-          skipThroughLine: job.last_line ?? 1,
-          onHeader: async ({ unknown }) => {
-            await knex()(TABLE.importJobs)
-              .where('id', job.id)
-              .update({ unknown_columns: JSON.stringify(unknown) });
-          },
-          onBatch: async (records: CsvRecord[], bytes: number) => {
-            if (stopped) throw new LeaseLost('Strapi is stopping');
-            const plan = await planFor(records, job.dry_run ? dryRunKnown : null);
-            const lastLine =
-              records.length > 0 ? records[records.length - 1].line : (job.last_line ?? 1);
-            const touched = await commitBatch(knex(), strapi.db.dialect.client, {
-              jobId: job.id,
-              owner: INSTANCE_ID,
-              leaseUntil: Date.now() + leaseMs(),
-              plan,
-              lastLine,
-              bytes,
-              dryRun: Boolean(job.dry_run),
-              now: new Date(),
-            });
-            if (touched.length > 0)
-              await getService(strapi, 'segment-engine').refreshCustomers(touched);
-            await getService(strapi, 'import-report').progress(job.id);
-          },
-        })
+      const fileJob = {
+        id: job.id,
+        filePath: job.file_path,
+        lastLine: job.last_line ?? 1,
+        dryRun: Boolean(job.dry_run),
+      };
+      const client = strapi.db.dialect.client;
+      const options = {
+        client,
+        batchSize: BATCH_ROWS[client] ?? DEFAULT_BATCH_ROWS,
+        leaseMs: leaseMs(),
+        owner: INSTANCE_ID,
+      };
+      const thread = importThread(
+        knex(),
+        client,
+        (strapi.db as { getSchemaName?: () => string | undefined }).getSchemaName?.()
       );
+      const lines = thread
+        ? await runInThread(thread, fileJob, options)
+        : (
+            await importFile(knex(), fileJob, options, {
+              header: (unknown) => header(job.id, unknown),
+              writeSlot: async () => () => undefined,
+              committed: (touched) => committed(job.id, touched),
+              stopping: () => stopped,
+            })
+          ).lines;
       await finish(job, { status: 'completed', rows_total: lines - 1 });
     } catch (error) {
       if (error instanceof LeaseLost) return;
@@ -121,23 +134,71 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /** Looks up the batch's emails (and, in a dry run, what earlier batches would have created). */
-  const planFor = async (records: CsvRecord[], carry: Map<string, CustomerSnapshot> | null) => {
-    const rows = validRows(records, new Date());
-    const emails = [
-      ...new Set(
-        rows.flatMap((r) =>
-          r.result && 'record' in r.result && r.result.record.email ? [r.result.record.email] : []
-        )
-      ),
-    ];
-    const lookup = carry ? emails.filter((e) => !carry.has(e)) : emails;
-    const owners = await ownersOfEmails(knex(), lookup);
-    const snapshots = await loadSnapshots(knex(), [...new Set(owners.values())]);
-    const known = carry ?? new Map<string, CustomerSnapshot>();
-    owners.forEach((id, email) => known.set(email, snapshots.get(id)!));
-    return planBatch(rows, known);
-  };
+  /**
+   * Runs a job in a worker thread (import-worker.ts) and does what it asks: its header and
+   * batches reported, and on SQLite, Strapi's connection held while it writes. Settles when
+   * the worker is done and every report it asked for is made.
+   */
+  const runInThread = (thread: ImportThread, job: ImportFileJob, options: ImportFileOptions) =>
+    new Promise<number>((resolve, reject) => {
+      const worker = new Worker(IMPORT_WORKER_FILE!, {
+        workerData: { ...thread, job, options } satisfies ImportWorkerData,
+        // A dry run remembers every email it has seen; a real import holds one batch.
+        resourceLimits: job.dryRun ? undefined : { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      });
+      current = worker;
+      const sqlite = options.client === 'sqlite';
+      // Reports and write grants, in the order the worker asked for them.
+      let queue: Promise<unknown> = Promise.resolve();
+      let held: unknown;
+      let settled = false;
+      const releaseHeld = async () => {
+        const conn = held;
+        held = undefined;
+        if (conn) await knex().client.releaseConnection(conn);
+      };
+      const settle = (outcome: () => void) => {
+        if (settled) return;
+        settled = true;
+        current = null;
+        void queue.then(releaseHeld).then(outcome).catch(reject);
+      };
+      const then = (work: () => Promise<unknown>) => {
+        queue = queue.then(work).catch((error) => {
+          settle(() => reject(error));
+          void worker.terminate();
+        });
+      };
+      worker.on('message', (m: FromImportWorker) => {
+        if (m.type === 'header') then(() => header(job.id, m.unknown));
+        else if (m.type === 'committed') then(() => committed(job.id, m.touched));
+        else if (m.type === 'slot')
+          then(async () => {
+            if (sqlite) held = await knex().client.acquireConnection();
+            worker.postMessage({ type: 'slot' } satisfies ToImportWorker);
+          });
+        else if (m.type === 'release') void releaseHeld();
+        else if (m.type === 'done') settle(() => resolve(m.lines));
+        else {
+          const Failure = m.kind === 'lease' ? LeaseLost : m.kind === 'file' ? CsvFileError : Error;
+          const error = new Failure(m.message);
+          if (m.stack) error.stack = m.stack;
+          settle(() => {
+            throw error;
+          });
+        }
+      });
+      worker.on('error', (error) =>
+        settle(() => {
+          throw new Error(`its worker thread failed (${error.message})`);
+        })
+      );
+      worker.on('exit', (code) =>
+        settle(() => {
+          throw new Error(`its worker thread stopped with code ${code}`);
+        })
+      );
+    });
 
   const finish = async (job: Record<string, any>, values: Record<string, unknown>) => {
     const updated = await knex()(TABLE.importJobs)
@@ -161,6 +222,7 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async stop() {
       stopped = true;
+      current?.postMessage({ type: 'stop' } satisfies ToImportWorker);
       if (timer) clearInterval(timer);
       timer = null;
       await busy?.catch(() => undefined);
