@@ -144,7 +144,12 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
       const worker = new Worker(IMPORT_WORKER_FILE!, {
         workerData: { ...thread, job, options } satisfies ImportWorkerData,
         // A dry run remembers every email it has seen; a real import holds one batch.
-        resourceLimits: job.dryRun ? undefined : { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+        resourceLimits: job.dryRun
+          ? undefined
+          : {
+              maxOldGenerationSizeMb: WORKER_HEAP_MB.old,
+              maxYoungGenerationSizeMb: WORKER_HEAP_MB.young,
+            },
       });
       current = worker;
       const sqlite = options.client === 'sqlite';

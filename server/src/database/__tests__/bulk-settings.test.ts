@@ -31,10 +31,10 @@ describe("an import's SQLite connection", () => {
         }
       });
 
-  it('has a 64 MB page cache and checkpoints every 10,000 pages while the import runs, then its own settings again', async () => {
+  it('has a 32 MB page cache and checkpoints every 10,000 pages while the import runs, then its own settings again', async () => {
     const before = await pragmas();
     const during = await withBulkWriteSettings(knex, pragmas);
-    assert.deepEqual(during, [-65536, 10000]);
+    assert.deepEqual(during, [-32768, 10000]);
     assert.deepEqual(await pragmas(), before);
   });
 
