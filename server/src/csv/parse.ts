@@ -32,7 +32,8 @@ export interface ParseOptions {
 
 /**
  * Streams a CSV file through papaparse: UTF-8 with or without BOM, comma, semicolon or tab
- * (detected), CRLF or LF, quoted fields, empty lines skipped. Memory holds one batch.
+ * (detected), CRLF or LF, quoted fields, empty lines skipped. Memory holds one batch, and a
+ * chunk or two of the file read ahead.
  */
 export const parseCsvFile = (path: string, options: ParseOptions): Promise<{ lines: number }> =>
   new Promise((resolve, reject) => {
@@ -88,8 +89,14 @@ export const parseCsvFile = (path: string, options: ParseOptions): Promise<{ lin
         if (batch.length >= options.batchSize) {
           const full = batch;
           batch = [];
+          // papaparse's pause stops parsing, not reading: the file stream keeps queueing chunks
+          // (all of it while a slow batch is written) unless it is paused too.
           parser.pause();
-          options.onBatch(full, bytesRead).then(() => parser.resume(), fail);
+          stream.pause();
+          options.onBatch(full, bytesRead).then(() => {
+            stream.resume();
+            parser.resume();
+          }, fail);
         }
       },
       complete: () => {
