@@ -298,7 +298,7 @@ describe('importing customers from CSV', () => {
       report.progress = progress;
     }
     await runner.idle();
-    assert.notDeepEqual(before, [-32768, 10000]);
+    assert.notEqual(before[1], 10000);
     assert.deepEqual(during, before, "Strapi's connection untouched while the import ran");
     assert.deepEqual(await pragmas(), before, 'and afterwards');
   });
