@@ -68,6 +68,37 @@ describe('import jobs across instances', () => {
     assert.equal(await countRows(strapi, TABLE.emails), rows - rows / 3);
   });
 
+  it('leaves an import cut off by Strapi stopping to be resumed, without duplicates, and keeps answering meanwhile', async () => {
+    const runner = strapi.plugin('segments').service('import-runner');
+    const lease = strapi.plugin('segments').config('importLeaseMs');
+    strapi.config.set('plugin::segments.importLeaseMs', 1000);
+    try {
+      const before = await countRows(strapi, TABLE.customers);
+      const rows = 30_000;
+      const id = await upload(csvOf(rows, 'stop'));
+      let seen = 0;
+      for (let i = 0; i < 600 && seen < 5000; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        seen = Number((await job(id)).rows_done);
+      }
+      await runner.stop();
+      const halfway = await job(id);
+      assert.equal(halfway.status, 'running', 'the job waits for an instance to take it up');
+      assert.ok(Number(halfway.rows_done) < rows, `cut at ${halfway.rows_done}`);
+      // The connection the import borrowed while writing came back: Strapi still answers.
+      assert.equal((await admin.get('/segments/customers?pageSize=1')).status, 200);
+
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      runner.start();
+      const done = await waitForImport(strapi, admin, id);
+      assert.equal(done.status, 'completed', done.error ?? '');
+      assert.deepEqual([done.rowsDone, done.created, done.failed], [rows, rows, 0]);
+      assert.equal(await countRows(strapi, TABLE.customers), before + rows);
+    } finally {
+      strapi.config.set('plugin::segments.importLeaseMs', lease);
+    }
+  });
+
   it(
     'lets two instances on one PostgreSQL database claim each job exactly once, one at a time',
     { skip: !isPostgres() && 'needs PostgreSQL (npm run test:pg)' },
