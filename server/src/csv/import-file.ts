@@ -58,7 +58,8 @@ export const importFile = async (
   const dryRunKnown = new Map<string, CustomerSnapshot>();
 
   /** Looks up the batch's emails (and, in a dry run, what earlier batches would have created). */
-  const planFor = async (rows: ReturnType<typeof validRows>) => {
+  const planFor = async (records: CsvRecord[]) => {
+    const rows = validRows(records, new Date());
     const emails = [
       ...new Set(
         rows.flatMap((r) =>
@@ -75,54 +76,33 @@ export const importFile = async (
     return planBatch(rows, known);
   };
 
-  /** Matches a validated batch against the database and writes it with the job's progress. */
-  const write = async (rows: ReturnType<typeof validRows>, lastLine: number, bytes: number) => {
-    const plan = await planFor(rows);
-    const release = await hooks.writeSlot();
-    let touched: number[];
-    try {
-      touched = await commitBatch(knex, options.client, {
-        jobId: job.id,
-        owner: options.owner,
-        leaseUntil: Date.now() + options.leaseMs,
-        plan,
-        lastLine,
-        bytes,
-        dryRun: job.dryRun,
-        now: new Date(),
-      });
-    } finally {
-      release();
-    }
-    await hooks.committed(touched);
-  };
-
-  // One batch is matched and written while the next is read and validated (which needs nothing
-  // of the database): on PostgreSQL that is the time the server spends on the write. Matching
-  // stays in file order: a batch is matched once the one before it is committed.
-  let writing: Promise<void> = Promise.resolve();
-  return withBulkWriteSettings(knex, async () => {
-    let result: { lines: number };
-    try {
-      result = await parseCsvFile(job.filePath, {
-        batchSize: options.batchSize,
-        skipThroughLine: job.lastLine,
-        onHeader: ({ unknown }) => hooks.header(unknown),
-        onBatch: async (records: CsvRecord[], bytes: number) => {
-          const rows = validRows(records, new Date());
-          const lastLine = records.length > 0 ? records[records.length - 1].line : job.lastLine;
-          await writing; // and its failure thrown here
-          if (hooks.stopping()) throw new LeaseLost('Strapi is stopping');
-          writing = write(rows, lastLine, bytes);
-          writing.catch(() => undefined); // handled at the next batch or at the end
-        },
-      });
-    } catch (error) {
-      // Nothing may be left writing once the job has stopped.
-      await writing.catch(() => undefined);
-      throw error;
-    }
-    await writing;
-    return result;
-  });
+  return withBulkWriteSettings(knex, () =>
+    parseCsvFile(job.filePath, {
+      batchSize: options.batchSize,
+      skipThroughLine: job.lastLine,
+      onHeader: ({ unknown }) => hooks.header(unknown),
+      onBatch: async (records: CsvRecord[], bytes: number) => {
+        if (hooks.stopping()) throw new LeaseLost('Strapi is stopping');
+        const plan = await planFor(records);
+        const lastLine = records.length > 0 ? records[records.length - 1].line : job.lastLine;
+        const release = await hooks.writeSlot();
+        let touched: number[];
+        try {
+          touched = await commitBatch(knex, options.client, {
+            jobId: job.id,
+            owner: options.owner,
+            leaseUntil: Date.now() + options.leaseMs,
+            plan,
+            lastLine,
+            bytes,
+            dryRun: job.dryRun,
+            now: new Date(),
+          });
+        } finally {
+          release();
+        }
+        await hooks.committed(touched);
+      },
+    })
+  );
 };
