@@ -17,7 +17,9 @@ import {
 import type { ExportWorkerData } from './export-sqlite-worker';
 import { fileChunks, spoolDirectory } from './export-spool';
 import type { ExportChunk } from './export-types';
+import { sqliteFileOf } from '../database/knex';
 import { sqliteValue } from '../database/prepared';
+import { appModulePath, workerFile } from '../utils/worker-files';
 
 /**
  * About this many characters of CSV per chunk: a millisecond or two of work between event-loop
@@ -41,16 +43,6 @@ type DatabaseClass = new (
   options: { readonly: boolean; fileMustExist: boolean }
 ) => Database;
 
-/**
- * The database file of knex's better-sqlite3 connection, or undefined for an in-memory database
- * (which a second connection cannot see).
- */
-const fileOf = (knex: Knex): string | undefined => {
-  const file = (knex.client as { connectionSettings?: { filename?: string } }).connectionSettings
-    ?.filename;
-  return file && file !== ':memory:' && !file.startsWith('file::memory:') ? file : undefined;
-};
-
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -60,28 +52,9 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 const SPLIT_FROM = 200_000;
 
-/** The worker's file beside the server bundle; absent when running from the sources. */
-const WORKER_FILE =
-  typeof __dirname === 'string' ? path.join(__dirname, 'export-sqlite-worker.js') : undefined;
-
-/**
- * Where better-sqlite3 is for the worker: the app's (Strapi runs in the app's directory), else
- * the one this bundle resolves. Undefined when neither is found (no worker then).
- */
-const driverPath = () => {
-  for (const paths of [[process.cwd()], undefined]) {
-    try {
-      return require.resolve('better-sqlite3', paths ? { paths } : undefined);
-    } catch {
-      // next
-    }
-  }
-  return undefined;
-};
-
 /** The customers' lowest and highest id, halved, when the export is worth splitting. */
 const halves = (db: Database, scope: ExportScope): [IdRange, IdRange] | null => {
-  if (!isWholeTable(scope) || !WORKER_FILE || !fs.existsSync(WORKER_FILE)) return null;
+  if (!isWholeTable(scope)) return null;
   const [min, max] = db
     .prepare(`SELECT min(id), max(id) FROM "${TABLE.customers}"`)
     .raw(true)
@@ -95,9 +68,9 @@ const halves = (db: Database, scope: ExportScope): [IdRange, IdRange] | null => 
 };
 
 /** Runs the worker on a range; resolves when its file is written. */
-const runWorker = (data: ExportWorkerData) =>
+const runWorker = (workerPath: string, data: ExportWorkerData) =>
   new Promise<number>((resolve, reject) => {
-    const worker = new Worker(WORKER_FILE!, {
+    const worker = new Worker(workerPath, {
       workerData: data,
       // A small heap of its own: the worker's garbage is collected soon, not at 64 MB of it.
       resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 24 },
@@ -124,7 +97,7 @@ export async function* sqliteRecords(
   scope: ExportScope
 ): AsyncGenerator<ExportChunk> {
   const { kinds } = exportQuery(knex, fields, scope, 'sqlite');
-  const file = fileOf(knex);
+  const file = sqliteFileOf(knex);
   const Driver = (knex.client as { driver: DatabaseClass }).driver;
   // An in-memory database has no second connection: hold the pooled one for the export.
   const pooled = file ? undefined : ((await knex.client.acquireConnection()) as Database);
@@ -143,7 +116,9 @@ export async function* sqliteRecords(
         }[])
       : undefined;
     const record = recordWriter(kinds, segmentRows ? segmentNamer(segmentRows) : undefined);
-    const driver = file ? driverPath() : undefined;
+    // The worker's file and better-sqlite3 for it; without either the export stays on this thread.
+    const workerPath = file ? workerFile('export-sqlite-worker.js') : undefined;
+    const driver = workerPath ? appModulePath('better-sqlite3') : undefined;
     const split = driver ? halves(db, scope) : null;
     const statement = (range?: IdRange) => {
       const { sql, bindings } = exportQuery(knex, fields, scope, 'sqlite', range)
@@ -155,7 +130,7 @@ export async function* sqliteRecords(
     if (split) {
       tmp = await spoolDirectory();
       part = path.join(tmp, 'second-half.csv');
-      second = runWorker({
+      second = runWorker(workerPath!, {
         driver: driver!,
         file: file!,
         ...statement(split[1]),

@@ -1,11 +1,7 @@
-import fs from 'fs';
-import path from 'path';
 import type { Knex } from 'knex';
+import { sqliteFileOf } from '../database/knex';
+import { appModulePath, workerFile } from '../utils/worker-files';
 import type { ImportWorkerData } from './import-worker';
-
-/** The import worker's file beside the server bundle; absent when running from the sources. */
-export const IMPORT_WORKER_FILE =
-  typeof __dirname === 'string' ? path.join(__dirname, 'import-worker.js') : undefined;
 
 /**
  * The import worker's heap, in MB (old generation, young): a batch of 5,000 rows and its plan
@@ -16,20 +12,8 @@ export const IMPORT_WORKER_FILE =
  */
 export const WORKER_HEAP_MB = { old: 64, young: 8 };
 
-/** What a worker needs to reach Strapi's database: knex, and its connection settings. */
-export type ImportThread = Pick<ImportWorkerData, 'knexPath' | 'config'>;
-
-/** knex as the app resolves it (Strapi's), else as this bundle does. */
-const knexPath = () => {
-  for (const paths of [[process.cwd()], undefined]) {
-    try {
-      return require.resolve('knex', paths ? { paths } : undefined);
-    } catch {
-      // next
-    }
-  }
-  return undefined;
-};
+/** What a worker needs: its file, and knex with the settings of Strapi's connection. */
+export type ImportThread = Pick<ImportWorkerData, 'knexPath' | 'config'> & { file: string };
 
 /**
  * How an import can run in a worker thread on this database, or null where it can't and runs
@@ -37,22 +21,17 @@ const knexPath = () => {
  * connection set up by a function, or no worker file (running from the sources).
  */
 export const importThread = (knex: Knex, client: string, schema?: string): ImportThread | null => {
-  if (!IMPORT_WORKER_FILE || !fs.existsSync(IMPORT_WORKER_FILE)) return null;
   if (client !== 'sqlite' && client !== 'postgres') return null;
+  if (client === 'sqlite' && !sqliteFileOf(knex)) return null;
+  const file = workerFile('import-worker.js');
+  const knexPath = appModulePath('knex');
   const config = knex.client.config as Knex.Config & { connection?: unknown };
   const connection = config.connection as Record<string, unknown> | undefined;
-  if (!connection || typeof connection !== 'object') return null;
-  const file = connection.filename;
-  if (
-    client === 'sqlite' &&
-    (typeof file !== 'string' || file === ':memory:' || file.startsWith('file::memory:'))
-  )
-    return null;
-  const found = knexPath();
-  if (!found) return null;
+  if (!file || !knexPath || !connection || typeof connection !== 'object') return null;
   try {
     return {
-      knexPath: found,
+      file,
+      knexPath,
       config: {
         client: String(config.client),
         connection: structuredClone(connection),

@@ -6,12 +6,7 @@ import { Worker } from 'worker_threads';
 import { CsvFileError } from '../csv/parse';
 import { LeaseLost } from '../csv/commit-types';
 import { importFile, type ImportFileJob, type ImportFileOptions } from '../csv/import-file';
-import {
-  IMPORT_WORKER_FILE,
-  importThread,
-  WORKER_HEAP_MB,
-  type ImportThread,
-} from '../csv/import-thread';
+import { importThread, WORKER_HEAP_MB, type ImportThread } from '../csv/import-thread';
 import type { FromImportWorker, ImportWorkerData, ToImportWorker } from '../csv/import-worker';
 import { knexOf } from '../database/knex';
 import { INSTANCE_ID } from '../database/lease';
@@ -139,10 +134,14 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
    * batches reported, and on SQLite, Strapi's connection held while it writes. Settles when
    * the worker is done and every report it asked for is made.
    */
-  const runInThread = (thread: ImportThread, job: ImportFileJob, options: ImportFileOptions) =>
+  const runInThread = (
+    { file, ...reach }: ImportThread,
+    job: ImportFileJob,
+    options: ImportFileOptions
+  ) =>
     new Promise<number>((resolve, reject) => {
-      const worker = new Worker(IMPORT_WORKER_FILE!, {
-        workerData: { ...thread, job, options } satisfies ImportWorkerData,
+      const worker = new Worker(file, {
+        workerData: { ...reach, job, options } satisfies ImportWorkerData,
         // A dry run remembers every email it has seen; a real import holds one batch.
         resourceLimits: job.dryRun
           ? undefined
