@@ -252,8 +252,9 @@ export const ruleNodeSchema: yup.Lazy<any> = yup.lazy((node: { kind?: string } |
   );
 });
 
+// Runs beside the tree's own checks, so on any value: a malformed node counts as one condition.
 const measure = (node: RuleNode, depth = 1): { depth: number; conditions: number } => {
-  if (node.kind !== 'group') return { depth, conditions: 1 };
+  if (node?.kind !== 'group' || !Array.isArray(node.children)) return { depth, conditions: 1 };
   return node.children.reduce(
     (acc, child) => {
       const m = measure(child, depth + 1);

@@ -1,4 +1,6 @@
+import { guardRoutes } from '../validation/request-guard';
 import admin from './admin';
 import contentApi from './content-api';
 
-export default { admin, 'content-api': contentApi };
+// Every route passes the request guard (depth, prototype keys) before anything reads its input.
+export default { admin: guardRoutes(admin), 'content-api': guardRoutes(contentApi) };

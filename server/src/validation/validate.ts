@@ -1,5 +1,6 @@
 import { errors } from '@strapi/utils';
 import { ValidationError as YupValidationError, type ISchema, type InferType } from 'yup';
+import { shapeIssues, type ShapeIssue } from './shape';
 
 /** yup's "emails[0].value" as ['emails', '0', 'value'], the path shape Strapi's errors use. */
 const toPath = (path?: string) =>
@@ -17,9 +18,26 @@ const toValidationError = (error: YupValidationError, message: string) => {
     message: e.message,
     name: e.name,
   }));
-  const summary =
-    inner.length === 1 ? inner[0].message : `${message}: ${inner.map((e) => e.message).join('; ')}`;
+  return failure(details, message);
+};
+
+/** One 400 for a list of problems; a message said twice is said once. */
+const failure = (details: { path: string[]; message: string; name: string }[], message: string) => {
+  const messages = [...new Set(details.map((d) => d.message))];
+  const summary = messages.length === 1 ? messages[0] : `${message}: ${messages.join('; ')}`;
   return new errors.ValidationError(summary, { errors: details });
+};
+
+/** Refuses a value of the wrong type, too deep or naming a prototype key, before yup casts it. */
+const assertShape = (schema: ISchema<any, any>, input: unknown, message: string) => {
+  const issues = shapeIssues(schema, input);
+  if (issues.length === 0) return;
+  const details = issues.map((i: ShapeIssue) => ({
+    path: toPath(i.path),
+    message: i.message,
+    name: 'ValidationError',
+  }));
+  throw failure(details, message);
 };
 
 /**
@@ -31,6 +49,7 @@ export const validate = async <S extends ISchema<any, any>>(
   input: unknown,
   message = 'Some fields are not valid'
 ): Promise<InferType<S>> => {
+  assertShape(schema, input, message);
   try {
     return await schema.validate(input, { abortEarly: false, stripUnknown: false });
   } catch (error) {
@@ -38,6 +57,8 @@ export const validate = async <S extends ISchema<any, any>>(
     throw error;
   }
 };
+
+export { assertShape };
 
 /**
  * `validate` for schemas without asynchronous tests, on hot paths (tracking): yup's
@@ -50,6 +71,7 @@ export const validateSync = <
   input: unknown,
   message = 'Some fields are not valid'
 ): InferType<S> => {
+  assertShape(schema, input, message);
   try {
     return schema.validateSync(input, { abortEarly: false, stripUnknown: false });
   } catch (error) {
