@@ -1,3 +1,5 @@
+import * as yup from 'yup';
+
 /** Columns of the customer import template, by their titles (the reference's template). */
 export const IMPORT_COLUMNS = [
   'first_name',
@@ -79,3 +81,8 @@ export namespace GetImport {
 export const IMPORT_TEMPLATE =
   `${IMPORT_COLUMNS.join(',')}\r\n` +
   'Jan,de Vries,jan@example.com,310302271710,M,1985-04-23,Kerkstraat,12a,1011 AB,Amsterdam,Netherlands,Developer,CRM1001,"newsletter,vip","2024-01-15:privacy,15-01-2024:newsletter"\r\n';
+
+/** The form fields of `POST /segments/imports` beside the file. */
+export const importUploadSchema = yup
+  .object({ dryRun: yup.boolean().typeError('dryRun must be true or false').default(false) })
+  .noUnknown('${unknown} is not an option of an import; send the file and optionally dryRun');

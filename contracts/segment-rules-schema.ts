@@ -9,6 +9,8 @@ import {
   type RuleNode,
 } from './segment-rules';
 
+/** The oldest age a rule may name, as the customer list's age filter. */
+const MAX_AGE = 150;
 const DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/;
 const isDate = (v: unknown) =>
   typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(v));
@@ -16,7 +18,8 @@ const isScalar = (v: unknown) => ['string', 'number', 'boolean'].includes(typeof
 
 /** Why a field condition's value does not fit its field and operator, or null when it does. */
 export const fieldConditionProblem = (c: FieldCondition): string | null => {
-  const kind = FIELDS[c.field];
+  // An own property only: "toString" or "__proto__" is not a field.
+  const kind = Object.hasOwn(FIELDS, c.field) ? FIELDS[c.field] : undefined;
   if (!kind) return `Unknown field "${c.field}"; use one of ${Object.keys(FIELDS).join(', ')}`;
   if (!OPERATORS_BY_KIND[kind].includes(c.operator)) {
     return `Operator "${c.operator}" does not apply to ${c.field}; use one of ${OPERATORS_BY_KIND[kind].join(', ')}`;
@@ -41,6 +44,8 @@ export const fieldConditionProblem = (c: FieldCondition): string | null => {
     if (kind === 'number' && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) {
       return `${c.field} needs a number, got ${JSON.stringify(v)}`;
     }
+    if (c.field === 'age' && (v as number) > MAX_AGE)
+      return `age is at most ${MAX_AGE} years, got ${JSON.stringify(v)}`;
     if (kind === 'date' && !isDate(v))
       return `${c.field} needs a date (yyyy-mm-dd), got ${JSON.stringify(v)}`;
     if (kind === 'boolean' && typeof v !== 'boolean') return `${c.field} needs true or false`;

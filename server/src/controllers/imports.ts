@@ -2,13 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import * as yup from 'yup';
-import { IMPORT_TEMPLATE } from '../../../contracts/imports';
+import { IMPORT_TEMPLATE, importUploadSchema as uploadSchema } from '../../../contracts/imports';
 import { getService } from '../utils/get-service';
 import { validate } from '../validation/validate';
 
-const uploadSchema = yup
-  .object({ dryRun: yup.boolean().typeError('dryRun must be true or false').default(false) })
-  .noUnknown('${unknown} is not an option of an import; send the file and optionally dryRun');
 const idSchema = yup.object({ id: yup.number().integer().positive().required() });
 
 type UploadedFile = { filepath: string; originalFilename?: string | null; size: number };

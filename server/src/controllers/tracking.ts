@@ -54,7 +54,7 @@ const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async events(ctx: Context) {
-      const body = bodyOf(ctx) as { events?: unknown[] };
+      const body = (bodyOf(ctx) ?? {}) as { events?: unknown[] };
       const visitor = visitorOf(
         ctx,
         Array.isArray(body.events) ? Math.max(1, body.events.length) : 1

@@ -1,40 +1,59 @@
 import { errors } from '@strapi/utils';
 import * as yup from 'yup';
-import { shapeIssues } from './shape';
+import { ROUTE_INPUTS, type RouteInput } from '../routes/inputs';
+import { shapeIssues, type ShapeIssue } from './shape';
 
 const anything = yup.mixed();
 
-type Ctx = { query: unknown; request: { body?: unknown } };
+type Ctx = { query: Record<string, unknown>; request: { body?: unknown } };
 
-const refuse = (where: string, issues: ReturnType<typeof shapeIssues>) => {
+const refuse = (summary: string, issues: ShapeIssue[]) => {
   const messages = [...new Set(issues.map((i) => i.message))];
-  return new errors.ValidationError(`${where}: ${messages.join('; ')}`, {
+  return new errors.ValidationError(`${summary}: ${messages.join('; ')}`, {
     errors: issues.map((i) => ({ path: i.path.split('.'), message: i.message })),
   });
 };
 
+const isEmptyBody = (body: unknown) =>
+  body === undefined ||
+  body === null ||
+  body === '' ||
+  (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0);
+
 /**
- * Runs before every route of the plugin: a body or query nested deeper than MAX_DEPTH, or
- * naming a prototype key, is a 400 before any controller or schema touches it (deep input
- * overflows recursive code; `__proto__` reaches prototypes). Types are checked by each route's
- * schema (validate).
+ * The guard of one route, before its policies' data reads and its controller: a query or body
+ * the route does not take is refused, and what it takes must have the types of its schema,
+ * nest at most MAX_DEPTH deep and name no prototype key (deep input overflows recursive code;
+ * `__proto__` reaches prototypes). The controller then validates values with the same schema.
  */
-export const requestGuard = async (ctx: Ctx, next: () => Promise<unknown>) => {
-  const query = shapeIssues(anything, ctx.query, 'query');
-  if (query.length > 0) throw refuse('The query string is not accepted', query);
-  const body = ctx.request.body;
-  if (body !== null && typeof body === 'object') {
-    const issues = shapeIssues(anything, body, 'body');
-    if (issues.length > 0) throw refuse('The body is not accepted', issues);
-  }
-  return next();
+export const requestGuard = (handler: string) => {
+  const input: RouteInput = ROUTE_INPUTS[handler] ?? {};
+  return async (ctx: Ctx, next: () => Promise<unknown>) => {
+    const keys = Object.keys(ctx.query ?? {});
+    if (!input.query && keys.length > 0)
+      throw new errors.ValidationError(
+        `This request takes no query parameters; remove ${keys.map((k) => `"${k}"`).join(', ')}`
+      );
+    if (input.query) {
+      const issues = shapeIssues(input.query, ctx.query);
+      if (issues.length > 0) throw refuse('The query string is not accepted', issues);
+    }
+    const body = ctx.request.body;
+    if (!input.body && !isEmptyBody(body))
+      throw new errors.ValidationError('This request takes no body; send it without one');
+    if (input.body && typeof body === 'object' && body !== null) {
+      const issues = shapeIssues(input.body === 'own' ? anything : input.body, body);
+      if (issues.length > 0) throw refuse('The body is not accepted', issues);
+    }
+    return next();
+  };
 };
 
-type Route = { config?: { middlewares?: unknown[] } & Record<string, unknown> };
+type Route = { handler: string; config?: { middlewares?: unknown[] } & Record<string, unknown> };
 
-/** The router with the request guard first on each of its routes. */
+/** The router with its request guard first on each route. */
 export const guardRoutes =
-  <R extends { routes: Route[] }>(router: () => R) =>
+  <R extends { routes: readonly Route[] }>(router: () => R) =>
   () => {
     const built = router();
     return {
@@ -43,7 +62,7 @@ export const guardRoutes =
         ...route,
         config: {
           ...route.config,
-          middlewares: [requestGuard, ...(route.config?.middlewares ?? [])],
+          middlewares: [requestGuard(route.handler), ...(route.config?.middlewares ?? [])],
         },
       })),
     };
