@@ -131,7 +131,8 @@ describe('bad input is a 400 naming the field, never a 500', () => {
       'utmTerm',
       'utmContent',
     ])
-      refused(await events({ type: 'View', [field]: {} }), new RegExp(field));
+      for (const value of [{}, false, 12])
+        refused(await events({ type: 'View', [field]: value }), new RegExp(field));
     const deepMetadata = `{"type":"View","metadata":${'{"a":'.repeat(20000)}1${'}'.repeat(20000)}}`;
     refused(await events(deepMetadata), /deeper than 32/);
     refused(await events('{"type":"View","__proto__":{"admin":true}}'), /__proto__|prototype/);

@@ -19,6 +19,11 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async create(ctx: Context) {
+    const { dryRun } = await validate(
+      uploadSchema,
+      ctx.request.body ?? {},
+      'The upload is not valid'
+    );
     const files =
       (ctx.request as unknown as { files?: Record<string, UploadedFile | UploadedFile[]> }).files ??
       {};
@@ -27,11 +32,6 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!file || Array.isArray(file)) {
       throw new errors.ValidationError('Send one CSV file in the form field "file"');
     }
-    const { dryRun } = await validate(
-      uploadSchema,
-      ctx.request.body ?? {},
-      'The upload is not valid'
-    );
     const user = ctx.state.user as { id: number; email: string };
     ctx.status = 202;
     ctx.body = { data: await getService(strapi, 'imports').create(file, { dryRun, user }) };

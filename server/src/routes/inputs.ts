@@ -32,7 +32,9 @@ export interface RouteInput {
 }
 
 /** sendBeacon cannot set headers, so the tracker names its visitor in the query. */
-const visitorQuery = yup.object({ vid: yup.string() });
+const visitorQuery = yup
+  .object({ vid: yup.string() })
+  .noUnknown('${unknown} is not a parameter of tracking; the visitor goes in vid');
 
 /** Each route's input, by handler. A route missing from this table fails its test. */
 export const ROUTE_INPUTS: Record<string, RouteInput> = {
@@ -83,6 +85,10 @@ export const ROUTE_INPUTS: Record<string, RouteInput> = {
   'personalization.preview': { query: previewQuerySchema },
   'tracking.events': { query: visitorQuery, body: 'own' },
   'tracking.identify': { query: visitorQuery, body: identifySchema },
-  // Sites add cache-busting parameters to a script's URL.
-  'tracking.script': { query: yup.object() },
+  // A site may version the script's URL to refresh caches.
+  'tracking.script': {
+    query: yup
+      .object({ v: yup.string().max(100) })
+      .noUnknown('${unknown} is not a parameter of tracker.js; version it with ?v='),
+  },
 };

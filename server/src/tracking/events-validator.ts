@@ -5,7 +5,7 @@ import {
   trackingBodySchema,
   type TrackedEvent,
 } from '../../../contracts/tracking';
-import { validateSync } from '../validation/validate';
+import { assertShape, validateSync } from '../validation/validate';
 
 const MESSAGE = 'The events are not valid';
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -33,6 +33,8 @@ export const createEventsValidator = (customTypes: string[]) => {
   };
 
   return (input: unknown): TrackedEvent[] => {
+    // yup would cast utmSource: false to "false": types are checked before the fast path.
+    assertShape(body, input, MESSAGE);
     const batch = isRecord(input) && 'events' in input;
     const list = batch ? input.events : [input];
     if (batch && Object.keys(input).length !== 1) return whole(input);

@@ -2,6 +2,7 @@ import { errors } from '@strapi/utils';
 import * as yup from 'yup';
 import { ROUTE_INPUTS, type RouteInput } from '../routes/inputs';
 import { shapeIssues, type ShapeIssue } from './shape';
+import { validate } from './validate';
 
 const anything = yup.mixed();
 
@@ -21,10 +22,11 @@ const isEmptyBody = (body: unknown) =>
   (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0);
 
 /**
- * The guard of one route, before its policies' data reads and its controller: a query or body
- * the route does not take is refused, and what it takes must have the types of its schema,
- * nest at most MAX_DEPTH deep and name no prototype key (deep input overflows recursive code;
- * `__proto__` reaches prototypes). The controller then validates values with the same schema.
+ * The guard of one route, after its policies and before its controller: a query or body the
+ * route does not take is refused; a query must pass its schema; a body must have the types of
+ * its schema, nest at most MAX_DEPTH deep and name no prototype key (deep input overflows
+ * recursive code; `__proto__` reaches prototypes). The controller validates the body's values
+ * with the same schema and reads its defaults.
  */
 export const requestGuard = (handler: string) => {
   const input: RouteInput = ROUTE_INPUTS[handler] ?? {};
@@ -34,10 +36,7 @@ export const requestGuard = (handler: string) => {
       throw new errors.ValidationError(
         `This request takes no query parameters; remove ${keys.map((k) => `"${k}"`).join(', ')}`
       );
-    if (input.query) {
-      const issues = shapeIssues(input.query, ctx.query);
-      if (issues.length > 0) throw refuse('The query string is not accepted', issues);
-    }
+    if (input.query) await validate(input.query, ctx.query, 'The query string is not accepted');
     const body = ctx.request.body;
     if (!input.body && !isEmptyBody(body))
       throw new errors.ValidationError('This request takes no body; send it without one');
