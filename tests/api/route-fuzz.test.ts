@@ -59,7 +59,6 @@ let admin: AdminClient;
 let apiToken: string;
 const ids: Record<string, string> = {};
 
-const deep = (depth: number) => JSON.parse(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`);
 
 /** Values that are not of a schema type, for each type a field may have. */
 const wrongFor = (type: string | undefined): fc.Arbitrary<unknown> => {
