@@ -57,10 +57,13 @@ describe('admin trust boundaries', () => {
       .post('/admin/forgot-password')
       .send({ email: SUPER_ADMIN_EMAIL });
     assert.equal(forgot.status, 204, JSON.stringify(forgot.body));
-    const row = await strapi.db
-      .query('admin::user')
-      .findOne({ where: { email: SUPER_ADMIN_EMAIL } });
-    assert.ok(row.password && row.resetPasswordToken, 'the super admin has a reset token now');
+    // Strapi answers before it stores the token: wait for it.
+    let row: { password: string; resetPasswordToken: string | null } | null = null;
+    for (let i = 0; i < 100 && !row?.resetPasswordToken; i++) {
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      row = await strapi.db.query('admin::user').findOne({ where: { email: SUPER_ADMIN_EMAIL } });
+    }
+    assert.ok(row?.password && row.resetPasswordToken, 'the super admin has a reset token now');
     secrets = { password: row.password, resetPasswordToken: row.resetPasswordToken };
   });
   after(() => stopStrapi(strapi));
