@@ -1,15 +1,19 @@
 import { PLUGIN_ID } from './constants';
 
 /** One RBAC action of the plugin, in the shape the admin's action provider registers. */
-export interface PluginAction {
+export interface PluginAction<Uid extends string = string> {
   section: 'plugins';
   displayName: string;
-  uid: string;
+  uid: Uid;
   subCategory: string;
   pluginName: typeof PLUGIN_ID;
 }
 
-const action = (subCategory: string, uid: string, displayName: string): PluginAction => ({
+const action = <Uid extends string>(
+  subCategory: string,
+  uid: Uid,
+  displayName: string
+): PluginAction<Uid> => ({
   section: 'plugins',
   displayName,
   uid,
@@ -18,7 +22,7 @@ const action = (subCategory: string, uid: string, displayName: string): PluginAc
 });
 
 /** Every permission of the plugin, registered once (register.ts) and checked on each route. */
-export const ACTIONS: PluginAction[] = [
+export const ACTIONS = [
   action('Customers', 'customers.read', 'Read customers'),
   action('Customers', 'customers.create', 'Create customers'),
   action('Customers', 'customers.update', 'Update customers'),
@@ -34,10 +38,13 @@ export const ACTIONS: PluginAction[] = [
   action('Settings', 'settings.update', 'Update settings'),
 ];
 
+/** A permission uid of the plugin ('customers.read' ...): a misspelled one fails typecheck. */
+export type PermissionUid = (typeof ACTIONS)[number]['uid'];
+
 /** Full action ids (`plugin::segments.customers.read` ...), for routes and the admin. */
 export const PERMISSIONS = Object.fromEntries(
   ACTIONS.map((a) => [a.uid, `plugin::${PLUGIN_ID}.${a.uid}`])
-) as Record<string, string>;
+) as Record<PermissionUid, string>;
 
 /** Builds the action id of one permission uid. */
-export const permission = (uid: string) => `plugin::${PLUGIN_ID}.${uid}`;
+export const permission = (uid: PermissionUid) => `plugin::${PLUGIN_ID}.${uid}`;

@@ -1,4 +1,5 @@
 import * as yup from 'yup';
+import type { PermissionUid } from './permissions';
 
 /** Data retention: what happens to customers who have not been active for a while. */
 export interface RetentionSettings {
@@ -12,6 +13,15 @@ export interface RetentionSettings {
   exemptTags: string[];
   exemptSegments: string[];
 }
+
+/**
+ * What an admin needs, besides settings.update, to set retention to an action or run it: the
+ * permission to do the same by hand.
+ */
+export const RETENTION_PERMISSION = {
+  anonymize: 'customers.anonymize',
+  delete: 'customers.bulk-update',
+} as const satisfies Record<RetentionSettings['action'], PermissionUid>;
 
 export const DEFAULT_RETENTION: RetentionSettings = {
   enabled: false,

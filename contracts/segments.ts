@@ -111,7 +111,8 @@ export namespace GetSegment {
 }
 export namespace PreviewSegment {
   export interface Response {
-    data: { count: number; sample: Customer[] };
+    /** `sample`: ten of them, only for admins who may read customers (customers.read). */
+    data: { count: number; sample?: Customer[] };
   }
 }
 export namespace PushMembers {

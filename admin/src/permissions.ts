@@ -1,7 +1,7 @@
 import type { Permission } from '@strapi/strapi/admin';
-import { permission } from '../../contracts/permissions';
+import { permission, type PermissionUid } from '../../contracts/permissions';
 
-const action = (uid: string): Permission[] => [{ action: permission(uid), subject: null }];
+const action = (uid: PermissionUid): Permission[] => [{ action: permission(uid), subject: null }];
 
 /**
  * Permission sets the admin pages and buttons check (the server checks them again). The one place

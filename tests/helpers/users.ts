@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import request from 'supertest';
-import { permission } from '../../contracts/permissions';
+import { permission, type PermissionUid } from '../../contracts/permissions';
 
 /** The password of every admin the tests create. */
 export const PASSWORD = 'Test-Password-1';
@@ -57,25 +57,59 @@ export const superAdmin = async (strapi: Core.Strapi): Promise<AdminClient> => {
 };
 
 /**
- * An admin whose role holds exactly the given plugin permissions (uids such as
- * 'customers.read'), for checking what a role may and may not do.
+ * One permission of a test role: a plugin permission uid ('customers.read'), or any admin
+ * permission spelled out, such as Content Manager read on some fields of one content type.
+ */
+export type RolePermission =
+  | PermissionUid
+  | {
+      action: string;
+      subject?: string | null;
+      properties?: { fields?: string[]; locales?: string[] };
+      conditions?: string[];
+    };
+
+/** Content Manager read on a content type (all its fields, or only those given). */
+export const contentManagerRead = (
+  subject: string,
+  fields?: string[],
+  conditions: string[] = []
+): RolePermission => ({
+  action: 'plugin::content-manager.explorer.read',
+  subject,
+  properties: fields ? { fields } : {},
+  conditions,
+});
+
+const toPermission = (p: RolePermission) =>
+  typeof p === 'string'
+    ? { action: permission(p), subject: null, properties: {}, conditions: [] }
+    : { subject: null, properties: {}, conditions: [], ...p };
+
+const describePermission = (p: RolePermission) =>
+  typeof p === 'string' ? p : `${p.action} ${p.subject ?? ''}`.trim();
+
+/**
+ * An admin whose role holds exactly the given permissions (plugin uids such as
+ * 'customers.read', or spelled-out admin permissions), for checking what a role may and may not do.
  */
 export const adminWithPermissions = async (
   strapi: Core.Strapi,
-  uids: string[]
-): Promise<AdminClient> => login(strapi, (await createAdminWithPermissions(strapi, uids)).email);
+  permissions: RolePermission[]
+): Promise<AdminClient> =>
+  login(strapi, (await createAdminWithPermissions(strapi, permissions)).email);
 
-/** Creates an admin whose role holds exactly the given plugin permissions; its credentials. */
-export const createAdminWithPermissions = async (strapi: Core.Strapi, uids: string[]) => {
+/** Creates an admin whose role holds exactly the given permissions; its credentials. */
+export const createAdminWithPermissions = async (
+  strapi: Core.Strapi,
+  permissions: RolePermission[]
+) => {
   counter += 1;
   const role = await strapi.service('admin::role').create({
     name: `Test role ${counter} ${Date.now()}`,
-    description: uids.join(', ') || 'no permissions',
+    description: permissions.map(describePermission).join(', ') || 'no permissions',
   });
-  await strapi.service('admin::role').assignPermissions(
-    role.id,
-    uids.map((uid) => ({ action: permission(uid), subject: null, properties: {}, conditions: [] }))
-  );
+  await strapi.service('admin::role').assignPermissions(role.id, permissions.map(toPermission));
   const email = `role-${counter}-${Date.now()}@example.com`;
   await strapi.service('admin::user').create({
     email,

@@ -74,7 +74,10 @@ export const useSegmentApi = () => {
       /** DELETE /segments/segments/:documentId, with its memberships and history. */
       remove: async (documentId: string) =>
         (await del<{ data: { documentId: string } }>(segmentUrl(documentId))).data.data,
-      /** POST /segments/segments/preview: how many customers the rules match, and ten of them. */
+      /**
+       * POST /segments/segments/preview: how many customers the rules match, and ten of them
+       * when the admin may read customers.
+       */
       preview: async (rules: RuleNode, signal?: AbortSignal) =>
         (
           await post<PreviewSegment.Response, { rules: RuleNode }>(

@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { previewQuerySchema } from '../../../contracts/audience';
 import { getService } from '../utils/get-service';
@@ -9,10 +8,9 @@ import { validate } from '../validation/validate';
 const personalization = ({ strapi }: { strapi: Core.Strapi }) => ({
   async preview(ctx: Context) {
     const query = await validate(previewQuerySchema, ctx.query, 'The preview query is not valid');
-    const ability = ctx.state.userAbility as { can(action: string, subject: string): boolean };
-    if (!ability?.can('plugin::content-manager.explorer.read', query.uid))
-      throw new errors.ForbiddenError(`You may not read ${query.uid} in the Content Manager`);
-    ctx.body = { data: await getService(strapi, 'personalization').preview(query) };
+    ctx.body = {
+      data: await getService(strapi, 'personalization').preview(query, ctx.state.userAbility),
+    };
   },
 });
 

@@ -9,6 +9,7 @@ import {
   segmentInputSchema,
   segmentUpdateSchema,
 } from '../../../contracts/segments';
+import { holds } from '../utils/ability';
 import { getService } from '../utils/get-service';
 import { validate } from '../validation/validate';
 
@@ -58,7 +59,9 @@ const segments = ({ strapi }: { strapi: Core.Strapi }) => ({
       ctx.request.body ?? {},
       'The rules are not valid'
     );
-    ctx.body = { data: await getService(strapi, 'segments').preview(rules) };
+    // The sample is whole customer profiles: only for admins who may read customers.
+    const withSample = holds(ctx.state.userAbility, 'customers.read');
+    ctx.body = { data: await getService(strapi, 'segments').preview(rules, { withSample }) };
   },
 
   async history(ctx: Context) {

@@ -1,29 +1,26 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { PreviewAudience, PreviewQuery } from '../../../contracts/audience';
 import type { AudienceView } from './match';
+import { readForPreview } from './preview-access';
 import { buildSchemaMap, type SchemaMap } from './schema-map';
 import { personalizeEntity } from './walk';
 
 /**
  * "View as" for editors: one entry as the content API would give it to a visitor of a segment
- * (or to everyone else), optionally in one A/B variant. Nothing is assigned or recorded.
+ * (or to everyone else), optionally in one A/B variant. Nothing is assigned or recorded. The
+ * entry is read with the admin's Content Manager permissions (`userAbility`), so an editor sees
+ * no more of it than the Content Manager shows them.
  */
 const personalization = ({ strapi }: { strapi: Core.Strapi }) => {
   let map: SchemaMap | null = null;
   const schemaMap = () => (map ??= buildSchemaMap(strapi));
 
   return {
-    async preview(query: PreviewQuery): Promise<PreviewAudience.Response['data']> {
-      if (!strapi.contentTypes[query.uid as keyof typeof strapi.contentTypes])
-        throw new errors.NotFoundError(`No content type ${query.uid}`);
-      const entry = (await strapi.documents(query.uid as any).findOne({
-        documentId: query.documentId,
-        populate: '*',
-        status: query.status,
-        ...(query.locale ? { locale: query.locale } : {}),
-      } as any)) as Record<string, unknown> | null;
-      if (!entry) throw new errors.NotFoundError(`No ${query.status} entry ${query.documentId}`);
+    async preview(
+      query: PreviewQuery,
+      userAbility: unknown
+    ): Promise<PreviewAudience.Response['data']> {
+      const entry = await readForPreview(strapi, schemaMap(), userAbility, query);
 
       const view: AudienceView = {
         personalize: true,

@@ -86,10 +86,11 @@ const retention = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Applies the rule in batches and logs the run. The schedule runs it daily when enabled, once
-     * across instances; an admin may run it now. Returns how many customers it took.
+     * across instances; an admin may run it now, with the `checked` settings their permissions
+     * were checked against. Returns how many customers it took.
      */
-    async run(trigger: 'schedule' | 'manual' = 'manual') {
-      const settings = await self.settings();
+    async run(trigger: 'schedule' | 'manual' = 'manual', checked?: RetentionSettings) {
+      const settings = checked ?? (await self.settings());
       if (trigger === 'schedule') {
         if (!settings.enabled) return { ran: false, count: 0 };
         if (Date.now() - (await lastRunAt(knex(), JOB)) < 20 * 3600_000)

@@ -166,17 +166,21 @@ const segments = ({ strapi }: { strapi: Core.Strapi }) => {
       return { documentId };
     },
 
-    /** How many customers a tree matches now, and ten of them, without saving anything. */
-    async preview(rules: RuleNode) {
+    /**
+     * How many customers a tree matches now, and ten of them (`withSample`), without saving
+     * anything.
+     */
+    async preview(rules: RuleNode, { withSample }: { withSample: boolean }) {
       await checkRules('__preview__', rules);
       const ctx = await createCompileContext(strapi, { mode: 'set' });
       const [counted] = await knex()
         .count({ n: '*' })
         .from(matchingCustomerIds(rules, ctx).as('m'));
-      const n = (counted as { n: number | string }).n;
+      const count = Number((counted as { n: number | string }).n);
+      if (!withSample) return { count };
       const sample = await matchingCustomerIds(rules, ctx).orderBy('c.id', 'desc').limit(10);
       return {
-        count: Number(n),
+        count,
         sample: await loadCustomers(
           knex(),
           sample.map((r: { id: number }) => r.id)

@@ -8,15 +8,17 @@ import { customerName } from '../../utils/customerName';
 import { paths } from '../../utils/paths';
 
 /**
- * The live count while editing rules: how many customers match now and ten of them, refreshed
- * half a second after the last change (nothing is saved). `rules` is null while the rules still
- * need values.
+ * The live count while editing rules: how many customers match now and ten of them (for admins
+ * who may read customers), refreshed half a second after the last change (nothing is saved).
+ * `rules` is null while the rules still need values.
  */
 export const PreviewPanel = ({ rules }: { rules: GroupNode | null }) => {
   const t = useT();
   const preview = useSegmentPreview(rules);
   const { result } = preview;
   const failure = preview.error ? apiErrorMessage(preview.error) : undefined;
+  // Absent for admins who may not read customers: they get the count only.
+  const sample = result?.sample ?? [];
 
   return (
     <Flex
@@ -51,13 +53,13 @@ export const PreviewPanel = ({ rules }: { rules: GroupNode | null }) => {
           <Typography textColor="neutral600">{t('preview.loading')}</Typography>
         )}
       </Box>
-      {preview.ready && !failure && result && result.sample.length > 0 && (
+      {preview.ready && !failure && sample.length > 0 && (
         <Flex direction="column" alignItems="stretch" gap={2}>
           <Typography variant="sigma" textColor="neutral600">
-            {t('preview.sample', { count: result.sample.length })}
+            {t('preview.sample', { count: sample.length })}
           </Typography>
           <Flex tag="ul" direction="column" alignItems="stretch" gap={1}>
-            {result.sample.map((customer) => (
+            {sample.map((customer) => (
               <li key={customer.documentId}>
                 <Typography
                   tag={Link}

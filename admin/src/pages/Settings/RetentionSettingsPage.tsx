@@ -13,7 +13,11 @@ import { Notice } from '../../components/Notice';
 import { ProfileCard } from '../../components/Profile/ProfileCard';
 import { RetentionFields } from '../../components/Retention/RetentionFields';
 import { RetentionRuns } from '../../components/Retention/RetentionRuns';
-import { useSettingsPermissions } from '../../hooks/usePermissions';
+import {
+  useCustomerPermissions,
+  useProfileActionPermissions,
+  useSettingsPermissions,
+} from '../../hooks/usePermissions';
 import { useT } from '../../hooks/useT';
 import { pluginPermissions } from '../../permissions';
 import { useRetention, useRetentionApi } from '../../services/retention';
@@ -27,12 +31,14 @@ import {
 interface RetentionFormProps {
   overview: GetRetention.Response['data'];
   canUpdate: boolean;
+  /** Whether the admin may anonymize or delete (in bulk) by hand: the same for retention. */
+  mayApply: Record<RetentionSettings['action'], boolean>;
   /** Load the overview again (the count of the next run, the runs). */
   reload: () => void;
 }
 
 /** The rule as stored, edited in place; what the next run would take; Run now; the runs. */
-const RetentionForm = ({ overview, canUpdate, reload }: RetentionFormProps) => {
+const RetentionForm = ({ overview, canUpdate, mayApply, reload }: RetentionFormProps) => {
   const t = useT();
   const { toggleNotification } = useNotification();
   const api = useRetentionApi();
@@ -42,6 +48,9 @@ const RetentionForm = ({ overview, canUpdate, reload }: RetentionFormProps) => {
   const [runOpen, setRunOpen] = useState(false);
   const saved = overview.settings;
   const count = overview.nextRunCount;
+  // The server refuses to save or run an action the admin may not do by hand.
+  const canSave = canUpdate && mayApply[value.action];
+  const canRun = canUpdate && mayApply[saved.action];
   const fail = (failure: unknown) =>
     toggleNotification({
       type: 'danger',
@@ -95,10 +104,12 @@ const RetentionForm = ({ overview, canUpdate, reload }: RetentionFormProps) => {
         primaryAction={
           canUpdate ? (
             <Flex gap={2}>
-              <Button variant="secondary" startIcon={<Play />} onClick={() => setRunOpen(true)}>
-                {t('retention.runNow')}
-              </Button>
-              <Button type="submit" startIcon={<Check />} loading={saving}>
+              {canRun && (
+                <Button variant="secondary" startIcon={<Play />} onClick={() => setRunOpen(true)}>
+                  {t('retention.runNow')}
+                </Button>
+              )}
+              <Button type="submit" startIcon={<Check />} loading={saving} disabled={!canSave}>
                 {t('form.save')}
               </Button>
             </Flex>
@@ -110,6 +121,11 @@ const RetentionForm = ({ overview, canUpdate, reload }: RetentionFormProps) => {
           <Notice variant="warning" title={t(`retention.next.${saved.action}`, { count })}>
             {saved.enabled ? t('retention.next.on') : t('retention.next.off')}
           </Notice>
+          {canUpdate && !canSave && (
+            <Notice variant="warning" title={t(`retention.needs.${value.action}`)}>
+              {t('retention.needs.hint')}
+            </Notice>
+          )}
           <ProfileCard title={t('retention.rule')}>
             <RetentionFields
               value={value}
@@ -137,13 +153,20 @@ const RetentionForm = ({ overview, canUpdate, reload }: RetentionFormProps) => {
 const RetentionSettings = () => {
   const t = useT();
   const { canUpdate, isLoading: loadingPermissions } = useSettingsPermissions();
+  const { canBulkUpdate, isLoading: loadingBulk } = useCustomerPermissions();
+  const { canAnonymize, isLoading: loadingAnonymize } = useProfileActionPermissions();
   const { data, error, isLoading, reload } = useRetention();
-  if (isLoading || loadingPermissions) return <Page.Loading />;
+  if (isLoading || loadingPermissions || loadingBulk || loadingAnonymize) return <Page.Loading />;
   if (error || !data) return <Page.Error />;
   return (
     <Page.Main>
       <Page.Title>{t('retention.title')}</Page.Title>
-      <RetentionForm overview={data.data} canUpdate={canUpdate} reload={reload} />
+      <RetentionForm
+        overview={data.data}
+        canUpdate={canUpdate}
+        mayApply={{ anonymize: canAnonymize, delete: canBulkUpdate }}
+        reload={reload}
+      />
     </Page.Main>
   );
 };

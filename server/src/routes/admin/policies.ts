@@ -1,9 +1,13 @@
-import { permission } from '../../../../contracts/permissions';
+import { permission, type PermissionUid } from '../../../../contracts/permissions';
 
-/** Route config for an admin route: an authenticated admin holding every given permission. */
-export const requires = (...uids: string[]) => ({
+/**
+ * Route config for an admin route: an authenticated admin holding every given permission. The
+ * uids are typed from the one ACTIONS list, so a misspelled permission fails typecheck instead of
+ * locking the route for everyone but the super admin.
+ */
+export const requires = (first: PermissionUid, ...rest: PermissionUid[]) => ({
   policies: [
     'admin::isAuthenticatedAdmin',
-    { name: 'admin::hasPermissions', config: { actions: uids.map(permission) } },
+    { name: 'admin::hasPermissions', config: { actions: [first, ...rest].map(permission) } },
   ],
 });
