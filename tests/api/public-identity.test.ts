@@ -383,18 +383,54 @@ describe('public identity: visitors name only themselves', () => {
       'server-made@example.com',
       'vera@example.com',
     ]);
+    // Both are API-token permissions, as the external-segments push is.
+    const actions = await admin.get('/admin/content-api/permissions');
+    assert.equal(actions.status, 200, JSON.stringify(actions.body));
+    const tracking = actions.body.data['plugin::segments'].controllers.tracking as string[];
+    assert.ok(
+      tracking.includes('serverIdentify') && tracking.includes('serverMerge'),
+      JSON.stringify(tracking)
+    );
     const bad = await server.post('/api/segments/server/identify', { visitorId: 'short' });
     assert.equal(bad.status, 400);
     assert.match(bad.body.error.message, /visitorId must be 22 to 100/);
   });
 
-  it('lets a token on the public tracking routes name a customer, and refuses a forged one', async () => {
+  it('lets an API token on the public tracking routes name a customer, but not a forged token or an end user login', async () => {
     const forged = await http()
       .post('/api/segments/events')
       .set('Authorization', 'Bearer not-a-token')
       .set('X-Customer-Id', 'CRM2002')
       .send({ type: 'View', item });
     assert.equal(forged.status, 401);
+    // An end user's login (anyone can sign up) is not trusted to name customers either.
+    const role = await strapi.db
+      .query('plugin::users-permissions.role')
+      .findOne({ where: { type: 'authenticated' } });
+    const user = await strapi.db.query('plugin::users-permissions.user').create({
+      data: {
+        username: 'mallory',
+        email: 'mallory@example.com',
+        provider: 'local',
+        confirmed: true,
+        role: role.id,
+      },
+    });
+    const jwt = await strapi.plugin('users-permissions').service('jwt').issue({ id: user.id });
+    const asUser = await http()
+      .post('/api/segments/events')
+      .set('Authorization', `Bearer ${jwt}`)
+      .set('X-Customer-Id', 'CRM2002')
+      .send({ type: 'View', item });
+    assert.equal(asUser.status, 400, asUser.text);
+    assert.match(asUser.body.error.message, /API token/);
+    const ownVisit = await http()
+      .post('/api/segments/events')
+      .set('Authorization', `Bearer ${jwt}`)
+      .set('X-Visitor-Id', newVisitorId())
+      .send({ type: 'View', item });
+    assert.equal(ownVisit.status, 202, ownVisit.text);
+
     const before = (await eventTypes(owner.documentId)).length;
     const ok = await server
       .post('/api/segments/events', { type: 'View', item })

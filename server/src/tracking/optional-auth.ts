@@ -9,8 +9,9 @@ type Ctx = {
 /**
  * A route middleware for the public tracking routes (`auth: false`), where Strapi authenticates
  * nobody: a request that carries an Authorization header is authenticated and authorized as on
- * any content-API route (its token must be allowed this action), so the site's server can name
- * a customer with X-Customer-Id. Without the header the request stays public.
+ * any content-API route (an API token must be allowed this action), so the site's server can
+ * name a customer with X-Customer-Id. Without the header, or with an end user's login, the
+ * request stays public.
  */
 export const optionalContentApiAuth =
   (strapi: Core.Strapi) => async (ctx: Ctx, next: () => Promise<unknown>) => {
@@ -30,6 +31,14 @@ export const optionalContentApiAuth =
       ctx.state.route = route;
     }
     if (!authenticated) return undefined;
+    // An end user's login is no more trusted than the public here (see caller.ts): the request
+    // stays public rather than needing the tracking action on the user's role.
+    if (
+      (ctx.state.auth as { strategy?: { name?: string } })?.strategy?.name === 'users-permissions'
+    ) {
+      delete ctx.state.auth;
+      return next();
+    }
     await auth.verify(ctx.state.auth as never, { scope } as never);
     return next();
   };
