@@ -82,8 +82,11 @@ export const parseAudience = (value: unknown): Audience => {
 export interface PersonalizationMeta {
   /** False for `?personalize=false`: nothing was filtered. */
   personalized: boolean;
-  /** The customer the request named (documentId), when X-Customer-Id was given. */
-  customer: string | null;
+  /**
+   * The customer the request named (documentId; null when nobody): only for a caller with an API
+   * token. Public callers never see a documentId.
+   */
+  customer?: string | null;
   /** The segment IDs the content was chosen for (the customer's and X-Segments). */
   segments: string[];
   /** A/B test documentId -> the variant the visitor was given; empty for unknown visitors. */

@@ -1,5 +1,6 @@
 import * as yup from 'yup';
 import { EVENT_TYPES } from './constants';
+import { isReferenceId, normalizeEmail } from './customer-fields';
 
 /** Types that count once per customer and item, and the types that undo them. */
 export const ONCE_ONLY_TYPES = ['Like', 'Bookmark', 'Subscribe'] as const;
@@ -12,8 +13,33 @@ export const UNDO_TYPES: Record<string, (typeof ONCE_ONLY_TYPES)[number]> = {
 export const MAX_BATCH = 100;
 export const MAX_METADATA_BYTES = 4096;
 
-/** A visitor id in X-Customer-Id: a customer documentId, a reference id or a visitor id. */
-export const VISITOR_ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
+/**
+ * The opaque visitor id a public caller names itself by (X-Visitor-Id, or ?vid= for sendBeacon):
+ * tracker.js makes 'v' + 32 hex digits (128 random bits). 22 characters is the shortest that can
+ * hold 128 bits in this alphabet, so shorter ids are refused as guessable.
+ */
+export const VISITOR_ID_PATTERN = /^[A-Za-z0-9_-]{22,100}$/;
+
+/** A customer named by a trusted caller (X-Customer-Id): a documentId or a reference id. */
+export const CUSTOMER_REF_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
+
+/** The request headers (and query parameter) that name who a request is about. */
+export const IDENTITY_HEADERS = {
+  visitor: 'X-Visitor-Id',
+  customer: 'X-Customer-Id',
+  visitorParam: 'vid',
+} as const;
+
+/** The 400 messages about those headers, the same on the tracking API and content reads. */
+export const IDENTITY_MESSAGES = {
+  badVisitor:
+    'X-Visitor-Id must be an opaque visitor id of 22 to 100 letters, digits, - and _ (tracker.js makes one: segments.visitorId)',
+  badCustomer:
+    'X-Customer-Id must be a customer documentId or reference id (letters, digits, - and _)',
+  customerNeedsToken:
+    'X-Customer-Id names a customer and is accepted only with an API token (from your server); browsers send X-Visitor-Id, the id tracker.js keeps',
+  both: 'Send X-Visitor-Id or X-Customer-Id, not both',
+} as const;
 
 const utm = yup.string().trim().max(255);
 
@@ -92,16 +118,104 @@ export const trackingBodySchema = (customTypes: string[]) => {
 
 export type TrackedEvent = yup.InferType<ReturnType<typeof trackedEventSchema>>;
 
-/** POST /api/segments/identify */
+const strictText = (max: number, label: string) =>
+  yup.string().strict().max(max, `${label} may be ${max} characters at most`);
+
+/** An email checked with the customer form's rule (contracts/customer-fields.ts). */
+const emailField = (required: string) =>
+  yup
+    .string()
+    .strict()
+    .required(required)
+    .test('email', '"${value}" is not an email address', (v) => !v || normalizeEmail(v) !== null);
+
+/**
+ * POST /api/segments/identify (public, with X-Visitor-Id): links the visitor to the customer
+ * with this email. `userHash` is the hex HMAC-SHA256 of the lower-cased email with the site's
+ * identity verification secret (see docs/tracking.md).
+ */
 export const identifySchema = yup
   .object({
+    email: emailField('identify needs an email'),
+    firstName: strictText(255, 'firstName'),
+    lastName: strictText(255, 'lastName'),
+    userHash: strictText(128, 'userHash'),
+  })
+  .noUnknown('${unknown} can not be set by identify')
+  .strict();
+
+export namespace Identify {
+  export type Request = { body: yup.InferType<typeof identifySchema> };
+  /** The same whether or not the email or the visitor is known. */
+  export interface Response {
+    data: { accepted: true };
+  }
+}
+
+/** POST /api/segments/events */
+export namespace TrackEvents {
+  export interface Response {
+    data: { recorded: number };
+  }
+}
+
+/**
+ * POST /api/segments/server/identify (API token): links a visitor id to the customer with this
+ * email or reference id (created when missing), merging the visitor's anonymous profile into it.
+ */
+export const serverIdentifySchema = yup
+  .object({
+    visitorId: yup
+      .string()
+      .strict()
+      .required('Name the visitor (visitorId, the id tracker.js keeps)')
+      .matches(VISITOR_ID_PATTERN, 'visitorId must be 22 to 100 letters, digits, - and _'),
     email: yup
       .string()
-      .trim()
-      .lowercase()
-      .email('"${value}" is not an email address')
-      .required('identify needs an email'),
-    firstName: yup.string().trim().max(255),
-    lastName: yup.string().trim().max(255),
+      .strict()
+      .test('email', '"${value}" is not an email address', (v) => !v || normalizeEmail(v) !== null),
+    referenceId: yup
+      .string()
+      .strict()
+      .test(
+        'reference',
+        'Reference id "${value}" may only hold letters and digits',
+        (v) => v === undefined || isReferenceId(v)
+      ),
+    firstName: strictText(255, 'firstName'),
+    lastName: strictText(255, 'lastName'),
   })
-  .noUnknown('${unknown} can not be set by identify');
+  .test('who', 'Name the customer by email or referenceId', (v) =>
+    Boolean(v?.email || v?.referenceId)
+  )
+  .noUnknown('${unknown} can not be set by identify')
+  .strict();
+
+export namespace ServerIdentify {
+  export type Request = { body: yup.InferType<typeof serverIdentifySchema> };
+  export interface Response {
+    /** The customer the visitor id now names. */
+    data: { documentId: string };
+  }
+}
+
+const customerRef = (label: string) =>
+  yup
+    .string()
+    .strict()
+    .required(`Name the ${label} customer (documentId or reference id)`)
+    .matches(CUSTOMER_REF_PATTERN, `${label} must be a documentId or reference id`);
+
+/** POST /api/segments/server/merge (API token): `from` merges into `into`. */
+export const serverMergeSchema = yup
+  .object({ into: customerRef('into'), from: customerRef('from') })
+  .noUnknown('${unknown} is not an option of a merge')
+  .strict();
+
+export namespace ServerMerge {
+  export type Request = { body: yup.InferType<typeof serverMergeSchema> };
+  export interface Response {
+    /** The customer that stays. */
+    data: { documentId: string };
+  }
+}

@@ -21,7 +21,7 @@ let anonymous = 0;
 const send = async (next, client, n) => {
   const visitor =
     next() < anonymousShare
-      ? `bench-anon-${engine}-${client}-${n}-${anonymous++}`
+      ? `bench-anon-${engine}-${client}-${n}-${anonymous++}-`.padEnd(24, 'x')
       : known[Math.floor(next() * known.length)];
   const body = Array.from({ length: batch }, (_, i) => {
     if (i % 2 === 0) {
@@ -44,7 +44,7 @@ const send = async (next, client, n) => {
   const started = performance.now();
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Customer-Id': visitor },
+    headers: { 'Content-Type': 'application/json', 'X-Visitor-Id': visitor },
     body: JSON.stringify({ events: body }),
   });
   const answer = await res.json();
@@ -52,7 +52,7 @@ const send = async (next, client, n) => {
     throw new Error(`POST /api/segments/events: ${res.status} ${JSON.stringify(answer)}`);
   }
   latencies.push(performance.now() - started);
-  visitors.add(answer.data.customerId);
+  visitors.add(visitor);
   return answer.data.recorded;
 };
 

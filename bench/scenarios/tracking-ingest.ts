@@ -10,7 +10,7 @@ import type { Scenario } from './types';
 
 const CLIENTS = 16;
 const BATCH = 20;
-/** Known customers the visits come from (their documentIds name them); a tenth are new visitors. */
+/** Known customers the visits come from (by a visitor id linked to each); a tenth are new visitors. */
 const KNOWN_VISITORS = 4000;
 const ANONYMOUS_SHARE = 0.1;
 const SECONDS = { full: 30, quick: 5 };
@@ -38,7 +38,7 @@ export default {
     '`POST /api/segments/events` over ' +
     `loopback HTTP (keep-alive), ${BATCH} events a request (PageVisits with UTM tags and Views ` +
     `of items), for ${SECONDS.full} s (${SECONDS.quick} s with --quick); each request names ` +
-    `one of ${KNOWN_VISITORS.toLocaleString('en-US')} known customers by documentId, or ` +
+    `one of ${KNOWN_VISITORS.toLocaleString('en-US')} known customers by a visitor id of theirs, or ` +
     `(${ANONYMOUS_SHARE * 100}% of requests) a new anonymous visitor id, which makes an ` +
     'anonymous customer. The figure is events accepted per second of sending; after the last ' +
     'answer the scenario polls the memberships until every visitor who sent events is in the ' +
@@ -73,12 +73,19 @@ export default {
       { length: Math.min(KNOWN_VISITORS, ids.length) },
       (_, k) => ids[Math.floor(((k + 0.5) * ids.length) / Math.min(KNOWN_VISITORS, ids.length))]
     );
-    const known: string[] = [];
+    // Each known customer gets a visitor id, as a browser that identified has; the clients send it.
+    const known = picked.map((id) => `bench-known-${ctx.engine}-${id}-`.padEnd(24, 'x'));
     for (let i = 0; i < picked.length; i += 500) {
-      const rows = await knex(TABLE.customers)
-        .select('document_id')
-        .whereIn('id', picked.slice(i, i + 500));
-      known.push(...rows.map((r: { document_id: string }) => r.document_id));
+      await knex(TABLE.visitorIds)
+        .insert(
+          picked.slice(i, i + 500).map((id, k) => ({
+            customer_id: id,
+            visitor_id: known[i + k],
+            created_at: new Date(),
+          }))
+        )
+        .onConflict('visitor_id')
+        .ignore();
     }
     const items = contentItems(1000);
     const { port } = strapi.server.httpServer.address() as AddressInfo;

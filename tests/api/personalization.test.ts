@@ -8,6 +8,7 @@ import {
   superAdmin,
   type AdminClient,
 } from '../helpers/users';
+import { customerOfVisitorId, newVisitorId } from '../helpers/visitors';
 
 const PROMO = 'api::promo.promo';
 const vip = { segment: 'vip-members', abTest: null, variant: null };
@@ -161,13 +162,17 @@ describe('personalized content API responses', () => {
     assert.deepEqual(res.body.meta.personalization.segments, []);
   });
 
-  it('knows a visitor by the id the tracker gave them, as the tracking API does', async () => {
+  it('knows a visitor by the id the tracker gave them (X-Visitor-Id), as the tracking API does', async () => {
+    const visitor = newVisitorId();
     const tracked = await api
       .post('/api/segments/events', { type: 'PageVisit', url: 'https://shop.example.com/' })
-      .set('X-Customer-Id', 'visitor-77');
+      .set('X-Visitor-Id', visitor);
     assert.equal(tracked.status, 202, JSON.stringify(tracked.body));
-    const res = await api.get('/api/promos').set('X-Customer-Id', 'visitor-77');
-    assert.equal(res.body.meta.personalization.customer, tracked.body.data.customerId);
+    const res = await api.get('/api/promos').set('X-Visitor-Id', visitor);
+    assert.equal(
+      res.body.meta.personalization.customer,
+      await customerOfVisitorId(strapi, visitor)
+    );
     assert.deepEqual(titles(res.body), ['Also for everyone', 'For everyone']);
   });
 
@@ -226,6 +231,7 @@ describe('personalized content API responses', () => {
   it('marks personalized responses with Vary so caches keep visitors apart', async () => {
     const res = await api.get('/api/promos').set('X-Segments', 'campaign-x');
     const vary = String(res.headers.vary);
+    assert.match(vary, /X-Visitor-Id/);
     assert.match(vary, /X-Customer-Id/);
     assert.match(vary, /X-Segments/);
     const other = await api.get('/api/articles');

@@ -21,6 +21,7 @@ import { superAdmin, type AdminClient } from '../helpers/users';
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+const VISITOR = `v${'fedcba9876543210'.repeat(2)}`;
 const FREE_FORM = new Set(['metadata']);
 const RULES = {
   kind: 'group',
@@ -38,8 +39,9 @@ const VALID_BODY: Record<string, Record<string, unknown>> = {
   'settings.saveRetention': { enabled: false, days: 365, action: 'anonymize' },
   'tracking.events': { type: 'View', url: 'https://example.com/' },
   'tracking.identify': { email: 'fuzzed@example.com' },
+  'tracking.serverIdentify': { visitorId: VISITOR, email: 'fuzzed@example.com' },
+  'tracking.serverMerge': { into: 'fuzz-into', from: 'fuzz-from' },
 };
-const VISITOR = `v${'fedcba9876543210'.repeat(2)}`;
 
 type Route = { method: string; path: string; handler: string; public: boolean; token: boolean };
 type SchemaLike = { type?: string; fields?: Record<string, SchemaLike> };
@@ -58,7 +60,6 @@ let strapi: Core.Strapi;
 let admin: AdminClient;
 let apiToken: string;
 const ids: Record<string, string> = {};
-
 
 /** Values that are not of a schema type, for each type a field may have. */
 const wrongFor = (type: string | undefined): fc.Arbitrary<unknown> => {
@@ -242,7 +243,7 @@ describe('every route refuses what it does not take (property-based, fixed seed)
       await admin.post('/segments/ab-tests', { name: 'Fuzz', conversionEventType: 'Like' })
     ).body.data.documentId;
     assert.ok(ids.customer && ids.segment && ids.abTest, 'the fixtures were created');
-    const open = (r: { config?: { auth?: unknown } }) => r.config?.auth === false;
+    const open = (r: { config?: object }) => (r.config as { auth?: unknown }).auth === false;
     all = [
       ...routes.admin().routes.map((r) => ({ ...r, public: false, token: false })),
       ...routes['content-api']().routes.map((r) => ({ ...r, public: open(r), token: !open(r) })),

@@ -5,17 +5,29 @@ import type { Core } from '@strapi/strapi';
 import request from 'supertest';
 import { TABLE } from '../../contracts/constants';
 import { knexOf } from '../../server/src/database/knex';
+import { userHashOf } from '../../server/src/tracking/user-hash';
 import { countRows, customerIdOf } from '../helpers/data';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
-import { superAdmin, type AdminClient } from '../helpers/users';
+import { contentApiClient, superAdmin, type AdminClient } from '../helpers/users';
+import { customerOfVisitorId, newVisitorId } from '../helpers/visitors';
 
 let strapi: Core.Strapi;
 let admin: AdminClient;
+let server: Awaited<ReturnType<typeof contentApiClient>>;
+const SECRET = 'tracking-test-identity-secret';
 
+/** A browser's request: the visitor names itself by its visitor id. */
 const track = (visitor: string | null, body: object) => {
   const req = request(strapi.server.httpServer).post('/api/segments/events');
-  return (visitor ? req.set('X-Customer-Id', visitor) : req).send(body);
+  return (visitor ? req.set('X-Visitor-Id', visitor) : req).send(body);
 };
+const identify = (visitor: string, body: { email: string; firstName?: string }) =>
+  request(strapi.server.httpServer)
+    .post('/api/segments/identify')
+    .set('X-Visitor-Id', visitor)
+    .send({ ...body, userHash: userHashOf(SECRET, body.email) });
+/** The customer a visitor id names, after the request that made it. */
+const customerOf = async (visitor: string) => (await customerOfVisitorId(strapi, visitor))!;
 const eventsOf = async (documentId: string) =>
   knexOf(strapi)(TABLE.events)
     .where('customer_id', await customerIdOf(strapi, documentId))
@@ -27,7 +39,12 @@ describe('tracking what visitors do', () => {
 
   before(async () => {
     strapi = await bootStrapi();
+    strapi.config.set('plugin::segments.identityVerification', {
+      secret: SECRET,
+      mode: 'required',
+    });
     admin = await superAdmin(strapi);
+    server = await contentApiClient(strapi, { token: true });
     known = (
       await admin.post('/segments/customers', {
         firstName: 'Known',
@@ -38,20 +55,24 @@ describe('tracking what visitors do', () => {
   });
   after(() => stopStrapi(strapi));
 
-  it('records events for a customer named by documentId or reference id', async () => {
-    const a = await track(known.documentId, {
-      type: 'PageVisit',
-      url: 'https://shop.example.com/?utm_source=x',
-      utmSource: 'x',
-    });
+  it("records events for a customer the site's server names by documentId or reference id", async () => {
+    const a = await server
+      .post('/api/segments/events', {
+        type: 'PageVisit',
+        url: 'https://shop.example.com/?utm_source=x',
+        utmSource: 'x',
+      })
+      .set('X-Customer-Id', known.documentId);
     assert.equal(a.status, 202, JSON.stringify(a.body));
-    const b = await track('CRM42', {
-      events: [
-        { type: 'View', item },
-        { type: 'Click', item, metadata: { button: 'buy' } },
-      ],
-    });
-    assert.deepEqual(b.body.data, { customerId: known.documentId, recorded: 2 });
+    const b = await server
+      .post('/api/segments/events', {
+        events: [
+          { type: 'View', item },
+          { type: 'Click', item, metadata: { button: 'buy' } },
+        ],
+      })
+      .set('X-Customer-Id', 'CRM42');
+    assert.deepEqual(b.body.data, { recorded: 2 });
     const events = await eventsOf(known.documentId);
     assert.deepEqual(
       events.map((e: { type: string }) => e.type),
@@ -73,61 +94,58 @@ describe('tracking what visitors do', () => {
   });
 
   it('creates an anonymous customer for an unknown visitor id, and finds it again', async () => {
-    const first = await track('v-anon-1', { type: 'PageVisit', url: 'https://shop.example.com/' });
-    const again = await track('v-anon-1', {
-      type: 'PageVisit',
-      url: 'https://shop.example.com/pricing',
-    });
-    assert.equal(first.body.data.customerId, again.body.data.customerId);
-    const anon = (await admin.get(`/segments/customers/${first.body.data.customerId}`)).body.data;
-    assert.deepEqual([anon.source, anon.emails, anon.visitorIds], ['tracking', [], ['v-anon-1']]);
+    const visitor = newVisitorId();
+    const before = await countRows(strapi, TABLE.customers);
+    const first = await track(visitor, { type: 'PageVisit', url: 'https://shop.example.com/' });
+    assert.deepEqual([first.status, first.body], [202, { data: { recorded: 1 } }]);
+    await track(visitor, { type: 'PageVisit', url: 'https://shop.example.com/pricing' });
+    assert.equal(await countRows(strapi, TABLE.customers), before + 1);
+    const anon = (await admin.get(`/segments/customers/${await customerOf(visitor)}`)).body.data;
+    assert.deepEqual([anon.source, anon.emails, anon.visitorIds], ['tracking', [], [visitor]]);
+    assert.equal((await eventsOf(anon.documentId)).length, 2);
   });
 
   it('counts a like once per item, and an unlike removes it', async () => {
-    await track('v-liker', {
+    const liker = newVisitorId();
+    await track(liker, {
       events: [
         { type: 'Like', item },
         { type: 'Like', item },
       ],
     });
-    const again = await track('v-liker', { type: 'Like', item });
+    const again = await track(liker, { type: 'Like', item });
     assert.equal(again.body.data.recorded, 0);
-    const id = again.body.data.customerId;
+    const id = await customerOf(liker);
     assert.deepEqual(
       (await eventsOf(id)).map((e: { type: string }) => e.type),
       ['Like']
     );
-    await track('v-liker', { type: 'Unlike', item });
+    await track(liker, { type: 'Unlike', item });
     assert.deepEqual(await eventsOf(id), []);
   });
 
-  it('merges an anonymous visitor into the known customer when they identify, keeping the events', async () => {
-    await track('v-shopper', { events: [{ type: 'View', item }, { type: 'Conversion' }] });
-    const res = await request(strapi.server.httpServer)
-      .post('/api/segments/identify')
-      .set('X-Customer-Id', 'v-shopper')
-      .send({ email: 'KNOWN@example.com' });
-    assert.equal(res.status, 200, JSON.stringify(res.body));
-    assert.deepEqual(res.body.data, { customerId: known.documentId, merged: true });
+  it('merges an anonymous visitor into the known customer when they identify with a valid userHash, keeping the events', async () => {
+    const shopper = newVisitorId();
+    await track(shopper, { events: [{ type: 'View', item }, { type: 'Conversion' }] });
+    const res = await identify(shopper, { email: 'KNOWN@example.com' });
+    assert.deepEqual([res.status, res.body], [202, { data: { accepted: true } }]);
     const types = (await eventsOf(known.documentId)).map((e: { type: string }) => e.type);
     assert.ok(types.includes('Conversion'));
-    const next = await track('v-shopper', { type: 'PageVisit' });
+    await track(shopper, { type: 'PageVisit' });
     assert.equal(
-      next.body.data.customerId,
+      await customerOf(shopper),
       known.documentId,
       'the visitor id now names the known customer'
     );
   });
 
   it('attaches a new email and names to the visitor', async () => {
-    const visit = await track('v-new', { type: 'PageVisit' });
-    const res = await request(strapi.server.httpServer)
-      .post('/api/segments/identify')
-      .set('X-Customer-Id', 'v-new')
-      .send({ email: 'new@example.com', firstName: 'Nina' });
-    assert.deepEqual(res.body.data, { customerId: visit.body.data.customerId, merged: false });
-    const profile = (await admin.get(`/segments/customers/${visit.body.data.customerId}`)).body
-      .data;
+    const visitor = newVisitorId();
+    await track(visitor, { type: 'PageVisit' });
+    const anonymous = await customerOf(visitor);
+    const res = await identify(visitor, { email: 'new@example.com', firstName: 'Nina' });
+    assert.deepEqual([res.status, res.body], [202, { data: { accepted: true } }]);
+    const profile = (await admin.get(`/segments/customers/${anonymous}`)).body.data;
     assert.deepEqual([profile.emails, profile.firstName], [['new@example.com'], 'Nina']);
   });
 
@@ -151,9 +169,10 @@ describe('tracking what visitors do', () => {
     });
     assert.equal(segment.status, 201);
     await strapi.plugin('segments').service('segment-engine').idle();
-    const res = await track('v-buyer', { type: 'Conversion' });
+    const buyer = newVisitorId();
+    await track(buyer, { type: 'Conversion' });
     await strapi.plugin('segments').service('segment-engine').idle();
-    const profile = (await admin.get(`/segments/customers/${res.body.data.customerId}`)).body.data;
+    const profile = (await admin.get(`/segments/customers/${await customerOf(buyer)}`)).body.data;
     assert.deepEqual(
       profile.segments.map((s: { segmentId: string }) => s.segmentId),
       ['buyers']
@@ -162,23 +181,21 @@ describe('tracking what visitors do', () => {
 
   it('answers 400 to each kind of bad event and records nothing', async () => {
     const before = await countRows(strapi, TABLE.events);
+    const bad = newVisitorId();
     const cases: [string | null, object, RegExp][] = [
-      ['v-bad', { type: 'Teleport' }, /Event type "Teleport" is not known/],
+      [bad, { type: 'Teleport' }, /Event type "Teleport" is not known/],
+      [bad, { type: 'View', metadata: { blob: 'x'.repeat(5000) } }, /metadata may hold 4096 bytes/],
+      [bad, { type: 'View', occurredAt: 'yesterday' }, /not an ISO date/],
+      [bad, { type: 'View', occurredAt: '2999-01-01T00:00:00Z' }, /may not be in the future/],
       [
-        'v-bad',
-        { type: 'View', metadata: { blob: 'x'.repeat(5000) } },
-        /metadata may hold 4096 bytes/,
-      ],
-      ['v-bad', { type: 'View', occurredAt: 'yesterday' }, /not an ISO date/],
-      ['v-bad', { type: 'View', occurredAt: '2999-01-01T00:00:00Z' }, /may not be in the future/],
-      [
-        'v-bad',
+        bad,
         { events: Array.from({ length: 101 }, () => ({ type: 'View' })) },
         /100 events at most/,
       ],
-      ['v-bad', { type: 'View', password: 'x' }, /password is not a field of an event/],
-      [null, { type: 'View' }, /X-Customer-Id/],
-      ['bad visitor!', { type: 'View' }, /X-Customer-Id/],
+      [bad, { type: 'View', password: 'x' }, /password is not a field of an event/],
+      [null, { type: 'View' }, /Name the visitor in the X-Visitor-Id header/],
+      ['bad visitor!', { type: 'View' }, /X-Visitor-Id must be an opaque visitor id/],
+      ['CRM42', { type: 'View' }, /22 to 100 letters/],
     ];
     for (const [visitor, body, message] of cases) {
       const res = await track(visitor, body);
@@ -191,7 +208,8 @@ describe('tracking what visitors do', () => {
   it('answers 429 to a burst from one visitor', async () => {
     const batch = { events: Array.from({ length: 100 }, () => ({ type: 'PageVisit' })) };
     const statuses: number[] = [];
-    for (let i = 0; i < 8; i++) statuses.push((await track('v-burst', batch)).status);
+    const burst = newVisitorId();
+    for (let i = 0; i < 8; i++) statuses.push((await track(burst, batch)).status);
     assert.deepEqual(statuses.slice(0, 6), [202, 202, 202, 202, 202, 202]);
     assert.equal(statuses[7], 429);
   });
@@ -203,5 +221,26 @@ describe('tracking what visitors do', () => {
     assert.ok(gzipSync(res.text).length < 3 * 1024, `${gzipSync(res.text).length} bytes gzipped`);
     assert.doesNotMatch(res.text, /\brequire\(|\bimport\s/);
     assert.match(res.text, /sendBeacon/);
+  });
+
+  it("never takes the snippet's API origin from the request: a poisoned Host or X-Forwarded-Host is not in it", async () => {
+    const poisoned = await request(strapi.server.httpServer)
+      .get('/api/segments/tracker.js')
+      .set('Host', 'evil.example')
+      .set('X-Forwarded-Host', 'evil-forwarded.example')
+      .set('X-Forwarded-Proto', 'https');
+    assert.equal(poisoned.status, 200);
+    assert.doesNotMatch(poisoned.text, /evil/);
+    assert.match(poisoned.text, /currentScript/, 'unconfigured, it posts next to its own URL');
+    strapi.config.set('plugin::segments.trackerApiOrigin', 'https://cms.example.com');
+    try {
+      const configured = await request(strapi.server.httpServer)
+        .get('/api/segments/tracker.js')
+        .set('Host', 'evil.example');
+      assert.match(configured.text, /"https:\/\/cms\.example\.com\/api\/segments"/);
+      assert.doesNotMatch(configured.text, /evil/);
+    } finally {
+      strapi.config.set('plugin::segments.trackerApiOrigin', null);
+    }
   });
 });

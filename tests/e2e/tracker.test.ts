@@ -6,6 +6,7 @@ import type { Core } from '@strapi/strapi';
 import type { Browser } from 'playwright-core';
 import { TABLE } from '../../contracts/constants';
 import { knexOf } from '../../server/src/database/knex';
+import { userHashOf } from '../../server/src/tracking/user-hash';
 import { launchBrowser } from '../helpers/browser';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 
@@ -41,7 +42,7 @@ describe('the tracking snippet in a real browser', () => {
     await stopStrapi(strapi);
   });
 
-  it('sends a PageVisit with the UTM tags, a View of the marked item, and SPA route changes', async () => {
+  it('sends a PageVisit with the UTM tags, a View of the marked item, SPA route changes, and a verified identify, to the Strapi it was loaded from', async () => {
     const page = await browser.newPage();
     await page.goto(`${siteUrl}/landing?utm_source=newsletter&utm_campaign=spring`);
     await page.waitForFunction(() =>
@@ -84,5 +85,28 @@ describe('the tracking snippet in a real browser', () => {
       ['api::article.article', 'doc123']
     );
     assert.equal(byType('Click').length, 1);
+
+    // Identify with the userHash a site's server would render into the page.
+    const secret = 'e2e-identity-secret-value';
+    strapi.config.set('plugin::segments.identityVerification', { secret, mode: 'required' });
+    const userHash = userHashOf(secret, 'shopper@example.com');
+    await page.evaluate(
+      (hash) =>
+        (
+          window as unknown as {
+            segments: { identify: (e: string, f: object) => Promise<unknown> };
+          }
+        ).segments.identify('Shopper@example.com', { userHash: hash, firstName: 'Sally' }),
+      userHash
+    );
+    let owner: Record<string, any> | undefined;
+    for (let i = 0; i < 100 && !owner; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      owner = await knex(`${TABLE.emails} as e`)
+        .join(`${TABLE.visitorIds} as v`, 'v.customer_id', 'e.customer_id')
+        .where({ 'e.normalized': 'shopper@example.com', 'v.visitor_id': visitorId })
+        .first('e.customer_id');
+    }
+    assert.ok(owner, 'the visitor id names the customer with the identified email');
   });
 });

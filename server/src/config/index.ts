@@ -22,7 +22,30 @@ export interface SegmentsConfig {
   customEventTypes: string[];
   /** Tracking requests (events count one each) per IP and per visitor in a window. */
   trackingRateLimit: { windowMs: number; perIp: number; perVisitor: number };
+  /**
+   * Public identify: 'required' links a visitor to a customer only with a userHash (HMAC-SHA256
+   * of the email with `secret`, computed by the site's server); 'off' only ever moves the
+   * visitor's anonymous data into the customer. See docs/tracking.md.
+   */
+  identityVerification: { secret: string | null; mode: 'required' | 'off' };
+  /** Where browsers reach Strapi, for tracker.js (else server.url, else the script's own URL). */
+  trackerApiOrigin: string | null;
 }
+
+const validateIdentityConfig = (config: SegmentsConfig) => {
+  const { secret, mode } = config.identityVerification ?? {};
+  if (mode !== 'required' && mode !== 'off')
+    throw new Error("segments.config.identityVerification.mode must be 'required' or 'off'");
+  if (secret !== null && secret !== undefined && (typeof secret !== 'string' || secret.length < 16))
+    throw new Error(
+      'segments.config.identityVerification.secret must be a string of 16 or more characters'
+    );
+  const origin = config.trackerApiOrigin;
+  if (origin !== null && origin !== undefined && !/^https?:\/\/[^/?#]+(\/[^?#]*)?$/.test(origin))
+    throw new Error(
+      'segments.config.trackerApiOrigin must be an absolute URL such as https://cms.example.com'
+    );
+};
 
 export default {
   default: (): SegmentsConfig => ({
@@ -37,6 +60,8 @@ export default {
     trackingPublic: true,
     customEventTypes: [],
     trackingRateLimit: { windowMs: 60_000, perIp: 6000, perVisitor: 600 },
+    identityVerification: { secret: null, mode: 'required' },
+    trackerApiOrigin: null,
   }),
   validator(config: SegmentsConfig) {
     if (!Number.isInteger(config.pageSize) || config.pageSize < 1 || config.pageSize > 500) {
@@ -48,5 +73,6 @@ export default {
     ) {
       throw new Error('segments.config.refreshCron must be a cron rule such as "0 * * * *"');
     }
+    validateIdentityConfig(config);
   },
 };

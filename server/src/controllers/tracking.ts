@@ -1,9 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { identifySchema, VISITOR_ID_PATTERN } from '../../../contracts/tracking';
+import {
+  identifySchema,
+  IDENTITY_HEADERS,
+  serverIdentifySchema,
+  serverMergeSchema,
+  type Identify,
+} from '../../../contracts/tracking';
+import { readTrackingCaller, type TrackingCaller } from '../tracking/caller';
 import { createRateLimiter } from '../tracking/rate-limit';
-import { trackerScript } from '../tracking/tracker-script';
+import { trackerScript, trackerEndpoint } from '../tracking/tracker-script';
+import { assertUserHash, type IdentityVerification } from '../tracking/user-hash';
 import { getService } from '../utils/get-service';
 import { validate } from '../validation/validate';
 import { createEventsValidator } from '../tracking/events-validator';
@@ -21,20 +29,25 @@ const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
   // Built once: building the schema costs as much as validating 20 events.
   const validateEvents = createEventsValidator(config('customEventTypes') as string[]);
 
-  /** The visitor (header, or ?vid= for sendBeacon, which cannot set headers), rate-limited. */
-  const visitorOf = (ctx: Context, cost: number) => {
-    const visitor = String(ctx.get('X-Customer-Id') || ctx.query.vid || '');
-    if (!VISITOR_ID_PATTERN.test(visitor)) {
-      throw new errors.ValidationError(
-        'Name the visitor in the X-Customer-Id header: a customer id, a reference id or a visitor id (letters, digits, - and _, up to 100)'
-      );
-    }
-    if (!byIp.hit(ctx.ip, cost) || !byVisitor.hit(visitor, cost)) {
+  const limit = (ctx: Context, key: string, cost: number) => {
+    if (!byIp.hit(ctx.ip, cost) || !byVisitor.hit(key, cost)) {
       ctx.set('Retry-After', String(byIp.retryAfter()));
       throw new errors.RateLimitError('Too many tracking requests; slow down');
     }
-    return visitor;
   };
+
+  /** Who the request is about (X-Visitor-Id / ?vid=, or X-Customer-Id with a token), rate-limited. */
+  const callerOf = (ctx: Context, cost: number): TrackingCaller => {
+    const caller = readTrackingCaller(ctx);
+    limit(ctx, 'visitorId' in caller ? caller.visitorId : caller.customerRef, cost);
+    return caller;
+  };
+
+  const verification = (): IdentityVerification => ({
+    secret: null,
+    mode: 'required',
+    ...(config('identityVerification') as Partial<IdentityVerification> | undefined),
+  });
 
   /** The JSON body, also when sent as text/plain (sendBeacon), within the size cap. */
   const bodyOf = (ctx: Context) => {
@@ -55,26 +68,63 @@ const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async events(ctx: Context) {
       const body = (bodyOf(ctx) ?? {}) as { events?: unknown[] };
-      const visitor = visitorOf(
+      const caller = callerOf(
         ctx,
         Array.isArray(body.events) ? Math.max(1, body.events.length) : 1
       );
       const events = validateEvents(body);
+      const service = getService(strapi, 'tracking');
+      const customer =
+        'visitorId' in caller
+          ? await service.resolveVisitor(caller.visitorId)
+          : await service.resolveCustomer(caller.customerRef);
       ctx.status = 202;
-      ctx.body = { data: await getService(strapi, 'tracking').track(visitor, events) };
+      ctx.body = { data: await service.track(customer, events) };
     },
 
+    /** The same answer whether or not the email or the visitor is known. */
     async identify(ctx: Context) {
       const body = bodyOf(ctx);
-      const visitor = visitorOf(ctx, 1);
+      if (ctx.get(IDENTITY_HEADERS.customer))
+        throw new errors.ValidationError(
+          "identify links the browser's visitor id (X-Visitor-Id); to link a customer from your server use POST /api/segments/server/identify"
+        );
+      const caller = callerOf(ctx, 1) as { visitorId: string };
       const input = await validate(identifySchema, body, 'identify is not valid');
-      ctx.body = { data: await getService(strapi, 'tracking').identify(visitor, input) };
+      const mode = verification();
+      assertUserHash(mode, input.email, input.userHash);
+      await getService(strapi, 'visitor-identity').identify(caller.visitorId, input, mode.mode);
+      ctx.status = 202;
+      ctx.body = { data: { accepted: true } } satisfies Identify.Response;
     },
 
+    /** For the site's server (API token): links a visitor id to a customer. */
+    async serverIdentify(ctx: Context) {
+      const input = await validate(
+        serverIdentifySchema,
+        ctx.request.body ?? {},
+        'identify is not valid'
+      );
+      ctx.body = { data: await getService(strapi, 'visitor-identity').serverIdentify(input) };
+    },
+
+    /** For the site's server (API token): two customers it knows are one person. */
+    async serverMerge(ctx: Context) {
+      const input = await validate(
+        serverMergeSchema,
+        ctx.request.body ?? {},
+        'The merge is not valid'
+      );
+      ctx.body = {
+        data: await getService(strapi, 'visitor-identity').serverMerge(input.into, input.from),
+      };
+    },
+
+    /** The snippet: its API endpoint from the config, or its own URL; never from the request. */
     async script(ctx: Context) {
       ctx.set('Content-Type', 'application/javascript; charset=utf-8');
       ctx.set('Cache-Control', 'public, max-age=3600');
-      ctx.body = trackerScript(`${ctx.origin}/api/segments`);
+      ctx.body = trackerScript(trackerEndpoint(strapi));
     },
   };
 };

@@ -3,10 +3,18 @@ import * as yup from 'yup';
 import { AB_VARIANTS, type AbVariant } from '../../../contracts/audience';
 import { PREVIEW_PARAMS } from '../../../contracts/preview';
 import { SEGMENT_ID_PATTERN } from '../../../contracts/segments';
+import {
+  CUSTOMER_REF_PATTERN,
+  IDENTITY_MESSAGES,
+  VISITOR_ID_PATTERN,
+} from '../../../contracts/tracking';
 import { validate } from '../validation/validate';
 
 /** The request headers and query parameters that choose personalized content. */
 export interface VisitorInput {
+  /** X-Visitor-Id: the caller's own opaque visitor id. */
+  visitorId: string | null;
+  /** X-Customer-Id: a customer documentId or reference id, from a trusted caller only. */
   customerId: string | null;
   segments: string[];
   forceVariant: AbVariant | null;
@@ -16,10 +24,14 @@ export interface VisitorInput {
 const visitorSchema = (segmentsFrom: string, variantFrom: string) =>
   yup
     .object({
+      visitorId: yup
+        .string()
+        .matches(VISITOR_ID_PATTERN, IDENTITY_MESSAGES.badVisitor)
+        .nullable()
+        .default(null),
       customerId: yup
         .string()
-        .trim()
-        .max(200, 'X-Customer-Id is too long (a customer documentId, reference id or visitor id)')
+        .matches(CUSTOMER_REF_PATTERN, IDENTITY_MESSAGES.badCustomer)
         .nullable()
         .default(null),
       segments: yup
@@ -74,14 +86,23 @@ const list = (value: string | null) =>
 /**
  * Reads and validates the visitor headers, and the preview query parameters that stand in for
  * X-Segments and X-AB-Variant (see contracts/preview.ts): a bad value is a 400 that says what to
- * send. Segments from both are combined; a header's variant wins over the parameter's.
+ * send. Segments from both are combined; a header's variant wins over the parameter's. Only a
+ * trusted caller (an API token) may name a customer with X-Customer-Id; the public names itself
+ * by its visitor id (X-Visitor-Id).
  */
 export const readVisitorInput = async (
   headers: Record<string, string | string[] | undefined>,
-  query: Record<string, unknown> = {}
+  query: Record<string, unknown> = {},
+  trusted = false
 ): Promise<VisitorInput> => {
+  const customerId = header(headers, 'x-customer-id');
+  const visitorId = header(headers, 'x-visitor-id');
+  if (customerId && !trusted)
+    throw new errors.ValidationError(IDENTITY_MESSAGES.customerNeedsToken);
+  if (customerId && visitorId) throw new errors.ValidationError(IDENTITY_MESSAGES.both);
   const fromHeaders = (await validate(headerSchema, {
-    customerId: header(headers, 'x-customer-id'),
+    visitorId,
+    customerId,
     segments: list(header(headers, 'x-segments')),
     forceVariant: header(headers, 'x-ab-variant')?.toUpperCase() ?? null,
   })) as VisitorInput;
@@ -89,6 +110,7 @@ export const readVisitorInput = async (
   const variant = queryParam(query, PREVIEW_PARAMS.variant);
   if (segments.length === 0 && variant === null) return fromHeaders;
   const fromQuery = (await validate(querySchema, {
+    visitorId: null,
     customerId: null,
     segments,
     forceVariant: variant?.toUpperCase() ?? null,
@@ -97,6 +119,7 @@ export const readVisitorInput = async (
   if (all.length > 50)
     throw new errors.ValidationError('X-Segments and ?segments= name more than 50 segments');
   return {
+    visitorId: fromHeaders.visitorId,
     customerId: fromHeaders.customerId,
     segments: all,
     forceVariant: fromHeaders.forceVariant ?? fromQuery.forceVariant,

@@ -31,7 +31,8 @@ export const personalizationKoaMiddleware = (strapi: Core.Strapi) => {
     const state = createRequestState(strapi, ctx, personalize, !rest, params);
     await next();
     if (!state.used) return;
-    if (personalize) ['X-Customer-Id', 'X-Segments', 'X-AB-Variant'].forEach((h) => ctx.vary(h));
+    if (personalize)
+      ['X-Visitor-Id', 'X-Customer-Id', 'X-Segments', 'X-AB-Variant'].forEach((h) => ctx.vary(h));
     const visitor = state.created();
     const body = ctx.body as { data?: unknown; meta?: Record<string, unknown> } | null;
     if (rest && visitor && ctx.status < 400 && body && typeof body === 'object' && 'data' in body)

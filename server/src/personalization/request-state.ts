@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { isTrustedCaller } from '../tracking/caller';
 import { readVisitorInput } from './headers';
 import { createVisitor, type Visitor } from './visitor';
 
@@ -11,7 +12,10 @@ export interface RequestPersonalization {
   graphql: boolean;
   /** Set when a content type with an audience was read: the response then varies by visitor. */
   used: boolean;
-  /** The visitor, read from the headers and preview parameters on first use (bad: a 400 then). */
+  /**
+   * The visitor, read from the headers and preview parameters on first use (bad: a 400 then),
+   * after Strapi's authentication: whether X-Customer-Id is allowed depends on the caller.
+   */
   visitor(): Promise<Visitor>;
   created(): Visitor | null;
 }
@@ -34,11 +38,13 @@ export const createRequestState = (
     personalize,
     graphql,
     used: false,
-    visitor: () =>
-      (visitor ??= readVisitorInput(ctx.headers, params).then((input) => {
-        ready = createVisitor(strapi, input, personalize);
+    visitor: () => {
+      const trusted = isTrustedCaller(ctx.state);
+      return (visitor ??= readVisitorInput(ctx.headers, params, trusted).then((input) => {
+        ready = createVisitor(strapi, input, personalize, trusted);
         return ready;
-      })),
+      }));
+    },
     created: () => ready,
   };
   ctx.state[STATE_KEY] = state;

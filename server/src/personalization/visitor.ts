@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import type { AbVariant } from '../../../contracts/audience';
+import type { Knex } from 'knex';
+import type { AbVariant, PersonalizationMeta } from '../../../contracts/audience';
 import { TABLE } from '../../../contracts/constants';
 import { knexOf } from '../database/knex';
 import { getService } from '../utils/get-service';
@@ -7,42 +8,57 @@ import type { VisitorInput } from './headers';
 import type { AudienceView } from './match';
 
 type Customer = { id: number; documentId: string };
+type Found = { customer: Customer | null; segmentIds: string[] };
 
-/** The segment IDs a customer is a member of: one indexed join. */
-const segmentIdsOf = async (strapi: Core.Strapi, customerId: number) => {
-  const rows = await knexOf(strapi)(`${TABLE.memberships} as m`)
-    .join(`${TABLE.segments} as s`, 's.id', 'm.segment_id')
-    .where('m.customer_id', customerId)
-    .select('s.segment_id');
-  return rows.map((r: { segment_id: string }) => r.segment_id);
-};
+/** Rows of (customer, segment ID) to the customer and their segments; none: nobody. */
+const toFound = (rows: { id: number; document_id: string; segment_id: string | null }[]): Found =>
+  rows.length === 0
+    ? { customer: null, segmentIds: [] }
+    : {
+        customer: { id: Number(rows[0].id), documentId: rows[0].document_id },
+        segmentIds: rows.map((r) => r.segment_id).filter((s): s is string => s !== null),
+      };
 
-/**
- * The customer a visitor header names, with their segments. The usual case, a customer
- * documentId, is one query; anything else goes through the tracking service's resolution
- * (reference id, visitor id, or a new anonymous customer).
- */
-const customerWithSegments = async (strapi: Core.Strapi, visitorId: string) => {
-  const rows = await knexOf(strapi)(`${TABLE.customers} as c`)
+const withSegments = (query: Knex.QueryBuilder) =>
+  query
     .leftJoin(`${TABLE.memberships} as m`, 'm.customer_id', 'c.id')
     .leftJoin(`${TABLE.segments} as s`, 's.id', 'm.segment_id')
-    .where('c.document_id', visitorId)
     .select('c.id', 'c.document_id', 's.segment_id');
-  if (rows.length > 0)
-    return {
-      customer: { id: rows[0].id as number, documentId: rows[0].document_id as string },
-      segmentIds: rows.map((r) => r.segment_id as string | null).filter((s) => s !== null),
-    };
-  const customer = await getService(strapi, 'tracking').resolve(visitorId);
-  return { customer, segmentIds: await segmentIdsOf(strapi, customer.id) };
+
+/** The customer a visitor id names (the visitor-ids table only), with their segments. */
+const byVisitorId = async (strapi: Core.Strapi, visitorId: string) =>
+  toFound(
+    await withSegments(
+      knexOf(strapi)(`${TABLE.visitorIds} as v`)
+        .join(`${TABLE.customers} as c`, 'c.id', 'v.customer_id')
+        .where('v.visitor_id', visitorId)
+    )
+  );
+
+/** The customer a trusted caller names by documentId (or, failing that, reference id). */
+const byCustomerRef = async (strapi: Core.Strapi, ref: string) => {
+  const knex = knexOf(strapi);
+  const byDocument = toFound(
+    await withSegments(knex(`${TABLE.customers} as c`).where('c.document_id', ref))
+  );
+  if (byDocument.customer) return byDocument;
+  const first = await knex(TABLE.customers).where('reference_id', ref).orderBy('id').first('id');
+  if (!first) return byDocument;
+  return toFound(await withSegments(knex(`${TABLE.customers} as c`).where('c.id', first.id)));
 };
 
 /**
- * One request's visitor: the customer X-Customer-Id names (resolved by the tracking service, so
- * a visitor id the tracker made up works too) and their segments plus X-Segments. A/B variants
- * are assigned on demand, once per test per request, through the A/B test service.
+ * One request's visitor: the customer its X-Visitor-Id names (or, for a trusted caller,
+ * X-Customer-Id) and their segments, plus X-Segments. A read never writes a customer: an unknown
+ * id is nobody. A/B variants are assigned on demand, once per test per request, to a known
+ * customer through the A/B test service (which records the first exposure).
  */
-export const createVisitor = (strapi: Core.Strapi, input: VisitorInput, personalize: boolean) => {
+export const createVisitor = (
+  strapi: Core.Strapi,
+  input: VisitorInput,
+  personalize: boolean,
+  trusted = false
+) => {
   let customer: Customer | null = null;
   let segments: Set<string> | null = null;
   const variants: Record<string, AbVariant> = {};
@@ -51,8 +67,12 @@ export const createVisitor = (strapi: Core.Strapi, input: VisitorInput, personal
   const load = async () => {
     if (segments) return;
     const ids = new Set(input.segments);
-    if (input.customerId) {
-      const found = await customerWithSegments(strapi, input.customerId);
+    const found = input.visitorId
+      ? await byVisitorId(strapi, input.visitorId)
+      : input.customerId
+        ? await byCustomerRef(strapi, input.customerId)
+        : null;
+    if (found?.customer) {
       customer = found.customer;
       for (const id of found.segmentIds) ids.add(id);
     }
@@ -90,11 +110,11 @@ export const createVisitor = (strapi: Core.Strapi, input: VisitorInput, personal
         variantOf: (t) => variants[t] ?? 'A',
       };
     },
-    /** What meta.personalization reports. */
-    meta() {
+    /** What meta.personalization reports: the customer's documentId to trusted callers only. */
+    meta(): PersonalizationMeta {
       return {
         personalized: personalize,
-        customer: (customer as Customer | null)?.documentId ?? null,
+        ...(trusted && { customer: (customer as Customer | null)?.documentId ?? null }),
         segments: personalize ? [...(segments ?? [])].sort() : [],
         variants: { ...variants },
       };

@@ -17,7 +17,11 @@ import {
   segmentUpdateSchema,
 } from '../../../contracts/segments';
 import { settingsSchema } from '../../../contracts/settings';
-import { identifySchema } from '../../../contracts/tracking';
+import {
+  identifySchema,
+  serverIdentifySchema,
+  serverMergeSchema,
+} from '../../../contracts/tracking';
 
 /**
  * What a route reads besides its path: the schema of its query and of its body, or 'own' when
@@ -85,6 +89,8 @@ export const ROUTE_INPUTS: Record<string, RouteInput> = {
   'personalization.preview': { query: previewQuerySchema },
   'tracking.events': { query: visitorQuery, body: 'own' },
   'tracking.identify': { query: visitorQuery, body: identifySchema },
+  'tracking.serverIdentify': { body: serverIdentifySchema },
+  'tracking.serverMerge': { body: serverMergeSchema },
   // A site may version the script's URL to refresh caches.
   'tracking.script': {
     query: yup

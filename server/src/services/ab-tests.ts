@@ -111,7 +111,7 @@ const abTests = ({ strapi }: { strapi: Core.Strapi }) => {
       const { variants, created } = await assignVariants(knex(), customer, abTestDocumentIds);
       if (created.length > 0) {
         await getService(strapi, 'tracking').track(
-          customer.documentId,
+          customer,
           created.map((c) => ({
             type: AB_EXPOSURE_EVENT,
             occurredAt: c.assignedAt.toISOString(),

@@ -18,6 +18,7 @@ import retention from './retention';
 import segments from './segments';
 import settings from './settings';
 import tracking from './tracking';
+import visitorIdentity from './visitor-identity';
 
 export default {
   customers,
@@ -33,6 +34,7 @@ export default {
   settings,
   retention,
   tracking,
+  'visitor-identity': visitorIdentity,
   demo,
   imports,
   exports: exportsService,

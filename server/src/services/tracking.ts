@@ -1,9 +1,16 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { TABLE } from '../../../contracts/constants';
-import { ONCE_ONLY_TYPES, UNDO_TYPES, type TrackedEvent } from '../../../contracts/tracking';
+import {
+  ONCE_ONLY_TYPES,
+  UNDO_TYPES,
+  type TrackedEvent,
+  type TrackEvents,
+} from '../../../contracts/tracking';
 import { newDocumentId, newSequentialDocumentId } from '../database/document-id';
 import { isUniqueViolation, knexOf } from '../database/knex';
 import { isPostgres, queryPrepared } from '../database/prepared';
+import { customerByRef } from '../database/visitors';
 import { writeEventsSqlite, type EventRow } from '../tracking/sqlite-writer';
 import { getService } from '../utils/get-service';
 
@@ -11,31 +18,25 @@ type Visitor = { id: number; documentId: string };
 
 const ONCE = new Set<string>(ONCE_ONLY_TYPES);
 
-/** The three ways a visitor may be named, in order of precedence, in one round trip. */
-const RESOLVE_SQL = `
-  SELECT id, document_id, 1 AS rank FROM "${TABLE.customers}" WHERE document_id = ?
-  UNION ALL
-  SELECT c.id, c.document_id, 2 AS rank
+/** The customer a visitor id names: the visitor-ids table only, one indexed probe. */
+const VISITOR_SQL = `
+  SELECT c.id, c.document_id
     FROM "${TABLE.visitorIds}" v JOIN "${TABLE.customers}" c ON c.id = v.customer_id
-    WHERE v.visitor_id = ?
-  UNION ALL
-  SELECT id, document_id, 3 AS rank FROM "${TABLE.customers}" WHERE reference_id = ?
-  ORDER BY rank, id LIMIT 1`;
+    WHERE v.visitor_id = ?`;
 
 /**
- * What visitors do, recorded against their customer profile: the visitor is named by a
- * customer documentId, a reference id or an anonymous visitor id (a new one makes an
- * anonymous customer). Segment membership follows within moments (the engine's queue).
+ * What visitors do, recorded against their customer profile. A public caller names itself only
+ * by its opaque visitor id (a new one makes an anonymous customer); the site's server, with an
+ * API token, may name a customer by documentId or reference id. Segment membership follows
+ * within moments (the engine's queue).
  */
 const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => knexOf(strapi);
 
   /** The customer a visitor id names, created as an anonymous customer when unknown. */
-  const resolve = async (visitorId: string): Promise<Visitor> => {
+  const resolveVisitor = async (visitorId: string): Promise<Visitor> => {
     const db = knex();
-    const [known] = await queryPrepared<{ id: number; document_id: string }>(db, RESOLVE_SQL, [
-      visitorId,
-      visitorId,
+    const [known] = await queryPrepared<{ id: number; document_id: string }>(db, VISITOR_SQL, [
       visitorId,
     ]);
     if (known) return { id: Number(known.id), documentId: known.document_id };
@@ -56,17 +57,28 @@ const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     } catch (error) {
       // Two first requests of one new visitor at once: the other one created it.
-      if (isUniqueViolation(error)) return resolve(visitorId);
+      if (isUniqueViolation(error)) return resolveVisitor(visitorId);
       throw error;
     }
   };
 
-  return {
-    resolve,
+  /** The customer a trusted caller names (documentId or reference id), or a 404. */
+  const resolveCustomer = async (ref: string): Promise<Visitor> => {
+    const customer = await customerByRef(knex(), ref);
+    if (!customer)
+      throw new errors.NotFoundError(`No customer with documentId or reference id ${ref}`);
+    return customer;
+  };
 
-    /** Records a batch of events for a visitor: once-only types once, undo types undo. */
-    async track(visitorId: string, events: TrackedEvent[]) {
-      const visitor = await resolve(visitorId);
+  return {
+    resolveVisitor,
+    resolveCustomer,
+
+    /**
+     * Records a batch of events for one customer: once-only types once, undo types undo (only
+     * this customer's events). Answers how many were recorded, never who the customer is.
+     */
+    async track(visitor: Visitor, events: TrackedEvent[]): Promise<TrackEvents.Response['data']> {
       const db = knex();
       let recorded = 0;
       let latest = 0;
@@ -99,7 +111,7 @@ const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
         const rows = events.map((e) => rowOf(e, occurredAtOf(e)));
         await writeEventsSqlite(db, visitor.id, rows, latest);
         getService(strapi, 'segment-engine').enqueue([visitor.id]);
-        return { customerId: visitor.documentId, recorded: rows.length };
+        return { recorded: rows.length };
       }
       await db.transaction(async (trx) => {
         const rows: EventRow[] = [];
@@ -137,50 +149,7 @@ const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       });
       getService(strapi, 'segment-engine').enqueue([visitor.id]);
-      return { customerId: visitor.documentId, recorded };
-    },
-
-    /**
-     * Attaches an email (and names) to the visitor. When another customer already has that
-     * email, the visitor's profile merges into that customer, which stays the main one.
-     */
-    async identify(
-      visitorId: string,
-      input: { email: string; firstName?: string; lastName?: string }
-    ) {
-      const visitor = await resolve(visitorId);
-      const db = knex();
-      const owner = await db(`${TABLE.emails} as e`)
-        .join(`${TABLE.customers} as c`, 'c.id', 'e.customer_id')
-        .select('c.id', 'c.document_id')
-        .where('e.normalized', input.email.toLowerCase())
-        .first();
-      if (owner && owner.id !== visitor.id) {
-        await getService(strapi, 'customer-merge').merge(
-          owner.document_id,
-          visitor.documentId,
-          null
-        );
-        return { customerId: owner.document_id, merged: true };
-      }
-      if (!owner) {
-        const [{ n }] = await db(TABLE.emails).where('customer_id', visitor.id).count({ n: '*' });
-        await db(TABLE.emails).insert({
-          customer_id: visitor.id,
-          email: input.email,
-          normalized: input.email.toLowerCase(),
-          position: Number(n),
-        });
-      }
-      const names = { firstName: input.firstName, lastName: input.lastName };
-      const current = await getService(strapi, 'customers').findOne(visitor.documentId);
-      const fill = Object.fromEntries(
-        Object.entries(names).filter(([k, v]) => v && !current[k as 'firstName' | 'lastName'])
-      );
-      if (Object.keys(fill).length > 0)
-        await getService(strapi, 'customers').update(visitor.documentId, fill);
-      else await getService(strapi, 'segment-engine').refreshCustomers([visitor.id]);
-      return { customerId: visitor.documentId, merged: false };
+      return { recorded };
     },
   };
 };

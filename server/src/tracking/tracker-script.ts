@@ -1,23 +1,47 @@
+import type { Core } from '@strapi/strapi';
+
+const absolute = (url: unknown): url is string =>
+  typeof url === 'string' && /^https?:\/\/[^/?#]+/.test(url);
+
+/**
+ * Where the snippet sends events: `trackerApiOrigin` from the plugin config, else Strapi's
+ * `server.url` when it is absolute, else null (the script then uses its own URL). Never the
+ * request's Host or X-Forwarded-Host: the script is cached publicly, and a forged host in one
+ * cached copy would send every visitor's events and emails elsewhere.
+ */
+export const trackerEndpoint = (strapi: Core.Strapi): string | null => {
+  const configured = strapi.plugin('segments').config('trackerApiOrigin');
+  const serverUrl = strapi.config.get('server.url');
+  const origin = absolute(configured) ? configured : absolute(serverUrl) ? serverUrl : null;
+  if (!origin) return null;
+  const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
+  return `${origin.replace(/\/+$/, '')}${prefix}/segments`;
+};
+
 /**
  * The tracking snippet served at /api/segments/tracker.js: no dependencies, well under 3 KB
  * gzipped. It keeps an anonymous visitor id in a first-party cookie, sends a PageVisit per page
  * (SPA route changes too), a View per element marked data-segments-item="uid:documentId",
  * captures utm_* parameters, and batches events with sendBeacon (fetch with retries as fallback).
+ * Without a configured endpoint it posts next to where it was loaded from (its own script URL).
  */
-export const trackerScript = (endpoint: string) => `(function (w, d) {
+export const trackerScript = (endpoint: string | null) => `(function (w, d) {
   if (w.segments && w.segments._loaded) return;
+  var script = d.currentScript || d.querySelector('script[src*="/segments/tracker.js"]');
   var api = ${JSON.stringify(endpoint)};
-  var script = d.currentScript;
+  if (!api && script && script.src) api = script.src.replace(/\\/tracker\\.js([?#].*)?$/, '');
   if (script && script.getAttribute('data-endpoint')) api = script.getAttribute('data-endpoint');
   var COOKIE = 'segments_vid';
   function readCookie() { var m = d.cookie.match(/(?:^|; )segments_vid=([^;]+)/); return m ? decodeURIComponent(m[1]) : null; }
   function newId() { var a = new Uint8Array(16); (w.crypto || w.msCrypto).getRandomValues(a); return 'v' + Array.prototype.map.call(a, function (b) { return ('0' + b.toString(16)).slice(-2); }).join(''); }
-  var vid = readCookie() || newId();
+  var vid = readCookie();
+  if (!/^[A-Za-z0-9_-]{22,100}$/.test(vid || '')) vid = newId();
   d.cookie = COOKIE + '=' + encodeURIComponent(vid) + '; path=/; max-age=' + 60 * 60 * 24 * 365 * 2 + '; samesite=lax';
   var utm = {};
   try { var q = new URLSearchParams(w.location.search); ['source', 'medium', 'campaign', 'term', 'content'].forEach(function (k) { var v = q.get('utm_' + k); if (v) utm['utm' + k.charAt(0).toUpperCase() + k.slice(1)] = v; }); } catch (e) {}
   var queue = [], timer = null, tries = 0;
   function post(path, body, beacon) {
+    if (!api) return Promise.resolve();
     var url = api + path + '?vid=' + encodeURIComponent(vid);
     var json = JSON.stringify(body);
     if (beacon && navigator.sendBeacon && navigator.sendBeacon(url, new Blob([json], { type: 'text/plain' }))) return Promise.resolve();
@@ -54,6 +78,7 @@ export const trackerScript = (endpoint: string) => `(function (w, d) {
   w.addEventListener('pagehide', function () { flush(true); });
   if (w.MutationObserver) new MutationObserver(scan).observe(d.documentElement, { childList: true, subtree: true });
   w.segments = { _loaded: true, visitorId: vid, track: track, flush: flush,
+    // fields: { userHash, firstName, lastName }; userHash comes from your server (docs/tracking.md).
     identify: function (email, fields) { var b = { email: email }; for (var k in fields || {}) b[k] = fields[k]; return post('/identify', b, false); } };
   if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', pageVisit); else pageVisit();
 })(window, document);

@@ -7,6 +7,7 @@ describe('visitor headers and preview parameters', () => {
     assert.deepEqual(
       await readVisitorInput({}, { segments: 'vip-members, campaign-x', abVariant: 'b' }),
       {
+        visitorId: null,
         customerId: null,
         segments: ['vip-members', 'campaign-x'],
         forceVariant: 'B',
@@ -20,13 +21,29 @@ describe('visitor headers and preview parameters', () => {
   it('combines the segments of both and lets the header choose the variant', async () => {
     const input = await readVisitorInput(
       { 'x-segments': 'vip-members', 'x-ab-variant': 'A', 'x-customer-id': 'c1' },
-      { segments: 'campaign-x,vip-members', abVariant: 'B' }
+      { segments: 'campaign-x,vip-members', abVariant: 'B' },
+      true
     );
     assert.deepEqual(input, {
+      visitorId: null,
       customerId: 'c1',
       segments: ['vip-members', 'campaign-x'],
       forceVariant: 'A',
     });
+  });
+
+  it('takes a visitor id from anyone, and X-Customer-Id only from a trusted caller', async () => {
+    const visitor = 'v0123456789abcdef0123456789abcdef';
+    assert.equal((await readVisitorInput({ 'x-visitor-id': visitor })).visitorId, visitor);
+    await assert.rejects(
+      readVisitorInput({ 'x-customer-id': 'CRM42' }),
+      /X-Customer-Id .* only with an API token .* browsers send X-Visitor-Id/
+    );
+    await assert.rejects(readVisitorInput({ 'x-visitor-id': 'CRM42' }), /22 to 100/);
+    await assert.rejects(
+      readVisitorInput({ 'x-visitor-id': visitor, 'x-customer-id': 'CRM42' }, {}, true),
+      /not both/
+    );
   });
 
   it('refuses bad parameters, naming the parameter', async () => {
