@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts a throw-away PostgreSQL from Debian's packages on 127.0.0.1, on port ${DATABASE_PORT:-54329}
-# or the next free one, with a superuser strapi/strapi (trust auth, loopback only), installing the
-# server when it is missing. Prints "<data directory> <port>"; stop it with pg_ctl -D <dir> stop.
+# or the next free one, with a superuser strapi/strapi that must give its password on every
+# connection (scram-sha-256, as production servers do; loopback only), installing the server
+# when it is missing. Prints "<data directory> <port>"; stop it with pg_ctl -D <dir> stop.
 set -euo pipefail
 port=${DATABASE_PORT:-54329}
 while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
@@ -14,6 +15,9 @@ bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 data=$(mktemp -d /tmp/segments-pg.XXXXXX)
 chown postgres "$data"
 as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
-as_postgres "$bin/initdb -D $data/db -U strapi --auth=trust -E UTF8 --locale=C.UTF-8" >&2
+echo strapi > "$data/pwfile"
+chown postgres "$data/pwfile"
+as_postgres "$bin/initdb -D $data/db -U strapi --auth=scram-sha-256 --pwfile=$data/pwfile -E UTF8 --locale=C.UTF-8" >&2
+rm -f "$data/pwfile"
 as_postgres "$bin/pg_ctl -D $data/db -l $data/log -w -o '-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off' start" >&2
 echo "$data/db $port"

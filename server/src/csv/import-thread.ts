@@ -12,6 +12,14 @@ import type { ImportWorkerData } from './import-worker';
  */
 export const WORKER_HEAP_MB = { old: 64, young: 8 };
 
+/**
+ * The connection settings as a plain object, with what knex hides: knex makes `password`
+ * non-enumerable so that it stays out of logs, and so out of every copy; a worker given a copy
+ * connected to a PostgreSQL that checks passwords without one.
+ */
+export const withHiddenSettings = (connection: Record<string, unknown>) =>
+  Object.fromEntries(Object.getOwnPropertyNames(connection).map((k) => [k, connection[k]]));
+
 /** What a worker needs: its file, and knex with the settings of Strapi's connection. */
 export type ImportThread = Pick<ImportWorkerData, 'knexPath' | 'config'> & { file: string };
 
@@ -34,7 +42,7 @@ export const importThread = (knex: Knex, client: string, schema?: string): Impor
       knexPath,
       config: {
         client: String(config.client),
-        connection: structuredClone(connection),
+        connection: structuredClone(withHiddenSettings(connection)),
         ...(schema && { searchPath: schema }),
       },
     };
