@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ACTIONS } from '../../contracts/permissions';
 import { importModels } from './database/import-models';
 import { databaseModels } from './database/models';
+import { hideInternalTypesFromGraphql } from './internal-types';
 import { registerAudienceField } from './personalization';
 
 /** Declares the plugin's plain database tables and its RBAC actions, before the database boots. */
@@ -11,6 +12,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   }
   await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
   registerAudienceField(strapi);
+  hideInternalTypesFromGraphql(strapi);
 };
 
 export default register;
