@@ -4,6 +4,7 @@ import { importModels } from './database/import-models';
 import { databaseModels } from './database/models';
 import { hideInternalTypesFromGraphql } from './internal-types';
 import { registerAudienceField } from './personalization';
+import { trackingBodyReader } from './tracking/body-limit';
 
 /** Declares the plugin's plain database tables and its RBAC actions, before the database boots. */
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -13,6 +14,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
   registerAudienceField(strapi);
   hideInternalTypesFromGraphql(strapi);
+  strapi.server.use(trackingBodyReader(strapi));
 };
 
 export default register;

@@ -2,13 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { identifySchema, VISITOR_ID_PATTERN } from '../../../contracts/tracking';
+import { trackingBodyOf } from '../tracking/body-limit';
 import { createRateLimiter } from '../tracking/rate-limit';
 import { trackerScript } from '../tracking/tracker-script';
 import { getService } from '../utils/get-service';
 import { validate } from '../validation/validate';
 import { createEventsValidator } from '../tracking/events-validator';
-
-const MAX_BODY_BYTES = 256 * 1024;
 
 type Limits = { windowMs: number; perIp: number; perVisitor: number };
 
@@ -36,21 +35,8 @@ const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
     return visitor;
   };
 
-  /** The JSON body, also when sent as text/plain (sendBeacon), within the size cap. */
-  const bodyOf = (ctx: Context) => {
-    if (Number(ctx.request.length ?? 0) > MAX_BODY_BYTES) {
-      throw new errors.PayloadTooLargeError(
-        `A tracking request may be ${MAX_BODY_BYTES / 1024} KB at most`
-      );
-    }
-    const body = ctx.request.body as unknown;
-    if (typeof body !== 'string') return body ?? {};
-    try {
-      return JSON.parse(body);
-    } catch {
-      throw new errors.ValidationError('The body is not JSON');
-    }
-  };
+  /** The JSON body, read and size-capped by tracking/body-limit.ts before the body parser. */
+  const bodyOf = (ctx: Context) => trackingBodyOf(ctx);
 
   return {
     async events(ctx: Context) {
