@@ -120,7 +120,7 @@ const nestsDeeperThan = (text: string, max: number) => {
 };
 
 /** The body as JSON, whatever the Content-Type (the snippet's sendBeacon sends text/plain). */
-const parseJson = (bytes: Buffer): unknown => {
+export const parseTrackingJson = (bytes: Buffer): unknown => {
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   if (text.trim() === '') return {};
   if (nestsDeeperThan(text, MAX_TRACKING_BODY_DEPTH)) {
@@ -153,7 +153,7 @@ export const trackingBodyReader = (strapi: Core.Strapi) => {
   return async (ctx: Context, next: Next) => {
     if (ctx.method !== 'POST' || !paths.test(ctx.path)) return next();
     try {
-      const body = parseJson(await readBody(ctx.req, MAX_TRACKING_BODY_BYTES));
+      const body = parseTrackingJson(await readBody(ctx.req, MAX_TRACKING_BODY_BYTES));
       outcomes.set(ctx.req, { body });
       (ctx.request as { body?: unknown }).body = body;
     } catch (error) {
