@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { pluginRoot } from '../src/paths';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
-  'users-permissions': { config: { jwtSecret: env('JWT_SECRET', 'segments-demo-jwt-secret') } },
+  'users-permissions': { config: { jwtSecret: env('JWT_SECRET') } },
   segments: {
     enabled: true,
     resolve: pluginRoot,
