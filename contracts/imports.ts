@@ -77,11 +77,6 @@ export namespace GetImport {
   }
 }
 
-/** The template file offered for download: the header row and one example row. */
-export const IMPORT_TEMPLATE =
-  `${IMPORT_COLUMNS.join(',')}\r\n` +
-  'Jan,de Vries,jan@example.com,310302271710,M,1985-04-23,Kerkstraat,12a,1011 AB,Amsterdam,Netherlands,Developer,CRM1001,"newsletter,vip","2024-01-15:privacy,15-01-2024:newsletter"\r\n';
-
 /** The form fields of `POST /segments/imports` beside the file. */
 export const importUploadSchema = yup
   .object({ dryRun: yup.boolean().typeError('dryRun must be true or false').default(false) })

@@ -38,7 +38,7 @@ const nodeTest = (files, env) =>
   run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], env);
 
 if (runUnit) {
-  const unit = ['contracts', 'server', 'admin', 'bench'].flatMap((d) =>
+  const unit = ['contracts', 'server', 'admin', 'bench', 'scripts'].flatMap((d) =>
     find(d, (f) => f.includes(`${path.sep}__tests__${path.sep}`) && /\.test\.tsx?$/.test(f))
   );
   nodeTest(unit, {});

@@ -3,20 +3,22 @@ import type { Core } from '@strapi/strapi';
 /** The demo's personalized types that have a page on the site, so a preview URL. */
 const PREVIEWED = ['api::promo.promo', 'api::banner.banner'];
 
+// Secrets have no default here: npm start generates them into playground/.env (scripts/secrets.mjs)
+// and src/index.ts refuses to boot without them (hence the casts: undefined never gets that far).
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
   auth: {
-    secret: env('ADMIN_JWT_SECRET', 'segments-demo-admin-jwt-secret'),
+    secret: env('ADMIN_JWT_SECRET') as string,
   },
   apiToken: {
-    salt: env('API_TOKEN_SALT', 'segments-demo-api-token-salt'),
+    salt: env('API_TOKEN_SALT') as string,
   },
   transfer: {
     token: {
-      salt: env('TRANSFER_TOKEN_SALT', 'segments-demo-transfer-salt'),
+      salt: env('TRANSFER_TOKEN_SALT'),
     },
   },
   secrets: {
-    encryptionKey: env('ENCRYPTION_KEY', 'segments-demo-encryption-key'),
+    encryptionKey: env('ENCRYPTION_KEY'),
   },
   // Strapi's preview: the site's preview route for an entry. The View-as panel of the segments
   // plugin opens this URL with ?segments=&abVariant= added (docs/personalization.md).

@@ -1,4 +1,9 @@
+import type { Core } from '@strapi/strapi';
+import { requireSecrets } from './secrets';
+
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    requireSecrets(strapi);
+  },
   bootstrap() {},
 };

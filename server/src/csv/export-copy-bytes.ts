@@ -1,5 +1,6 @@
 import { unescapeCopyText, type CopyLines } from './export-copy-text';
 import { bufferPool } from './export-types';
+import { startsFormula } from './cells';
 import { cellWriter, type CellKind, type SegmentNames } from './export-format';
 
 const TAB = 0x09;
@@ -8,11 +9,8 @@ const CR = 0x0d;
 const SPACE = 0x20;
 const QUOTE = 0x22;
 const APOSTROPHE = 0x27;
-const PLUS = 0x2b;
 const COMMA = 0x2c;
 const MINUS = 0x2d;
-const EQUALS = 0x3d;
-const AT = 0x40;
 const BACKSLASH = 0x5c;
 const N = 0x4e;
 const DOT = 0x2e;
@@ -124,9 +122,8 @@ export const copyBytesTransformer = (
       return;
     }
     if (comma) out[at++] = QUOTE;
-    if (first === EQUALS || first === PLUS || first === MINUS || first === AT) {
-      out[at++] = APOSTROPHE;
-    }
+    // Tab and CR, the other formula starts, are SPECIAL: such a value took the string path.
+    if (startsFormula(first)) out[at++] = APOSTROPHE;
     copy(bytes, start, end);
     if (comma) out[at++] = QUOTE;
   };

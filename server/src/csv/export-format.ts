@@ -1,11 +1,6 @@
 import type { ExportField } from '../../../contracts/exports';
 import { toDateOnly, toIso } from '../utils/dates';
-
-/**
- * A value a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first) gets a
- * leading apostrophe: the CSV-injection defence spreadsheet vendors recommend.
- */
-export const neutralise = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+import { neutralise, quoted, textCell } from './cells';
 
 const DATETIMES = new Set<ExportField>([
   'lastActivityAt',
@@ -28,22 +23,6 @@ export const cellOf = (row: Record<string, unknown>, field: ExportField): string
 
 /** UTF-8 byte order mark: Excel then reads accents right. */
 export const BOM = '\uFEFF';
-
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-
-/** A cell as RFC 4180 writes it: quoted when it holds a comma, quote, line break or edge space. */
-export const quoted = (cell: string) =>
-  NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-
-/** One CSV record (RFC 4180): a cell with a comma, quote, line break or edge space is quoted. */
-export const csvLine = (cells: string[]) => {
-  let line = '';
-  for (let i = 0; i < cells.length; i++) {
-    if (i > 0) line += ',';
-    line += quoted(cells[i]);
-  }
-  return `${line}\r\n`;
-};
 
 /**
  * How a column of the export query's raw rows becomes a cell: `text` neutralised and quoted,
@@ -82,18 +61,6 @@ export const isoOfTimestampText = (text: string) => {
   return p[1].length === 4
     ? iso
     : (toIso(new Date(`+${p[1].padStart(6, '0')}${iso.slice(p[1].length)}`)) ?? text);
-};
-
-/** `neutralise` then `quoted`, by character code: the export's hot path (null is empty). */
-export const textCell = (value: unknown): string => {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'string' ? value : String(value);
-  if (text.length === 0) return '';
-  const c = text.charCodeAt(0);
-  // = + - @ tab CR, as in `neutralise`.
-  const cell =
-    c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${text}` : text;
-  return NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 };
 
 /** Names a customer's segments from their row ids (see segmentNamer). */

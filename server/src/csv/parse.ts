@@ -1,6 +1,7 @@
 import fs from 'fs';
 import Papa from 'papaparse';
 import { IMPORT_COLUMNS, type ImportColumn } from '../../../contracts/imports';
+import { unneutralise } from './cells';
 
 /** One data record of the file; `line` counts records (the header is line 1). */
 export interface CsvRecord {
@@ -32,8 +33,9 @@ export interface ParseOptions {
 
 /**
  * Streams a CSV file through papaparse: UTF-8 with or without BOM, comma, semicolon or tab
- * (detected), CRLF or LF, quoted fields, empty lines skipped. Memory holds one batch, and a
- * chunk or two of the file read ahead.
+ * (detected), CRLF or LF, quoted fields, empty lines skipped; the apostrophe the plugin's own
+ * files put before a formula-like value is taken off. Memory holds one batch, and a chunk or two
+ * of the file read ahead.
  */
 export const parseCsvFile = (path: string, options: ParseOptions): Promise<{ lines: number }> =>
   new Promise((resolve, reject) => {
@@ -82,7 +84,9 @@ export const parseCsvFile = (path: string, options: ParseOptions): Promise<{ lin
         if (options.skipThroughLine && line <= options.skipThroughLine) return;
         const values: Partial<Record<ImportColumn, string>> = {};
         for (const [key, value] of Object.entries(result.data)) {
-          if (KNOWN.has(key) && typeof value === 'string') values[key as ImportColumn] = value;
+          if (KNOWN.has(key) && typeof value === 'string') {
+            values[key as ImportColumn] = unneutralise(value);
+          }
         }
         const broken = result.errors.find((e) => e.type === 'Quotes' || e.type === 'Delimiter');
         batch.push({ line, values, ...(broken && { parseError: broken.message }) });

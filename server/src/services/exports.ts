@@ -10,7 +10,8 @@ import {
   type ExportJob,
   type ExportRequest,
 } from '../../../contracts/exports';
-import { BOM, csvLine } from '../csv/export-format';
+import { csvLine } from '../csv/cells';
+import { BOM } from '../csv/export-format';
 import { postgresRecords } from '../csv/export-postgres';
 import { writeChunk } from '../csv/export-types';
 import { sqliteRecords } from '../csv/export-sqlite';

@@ -2,10 +2,10 @@ import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import Papa from 'papaparse';
 import { PassThrough } from 'stream';
 import { TABLE } from '../../../contracts/constants';
 import { IMPORT_COLUMNS, type ImportRowOutcome } from '../../../contracts/imports';
+import { csvLine } from '../csv/cells';
 import { toImportJob } from '../database/import-jobs';
 import { knexOf } from '../database/knex';
 import { getService } from '../utils/get-service';
@@ -88,7 +88,7 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
       await rowOf(id);
       const out = new PassThrough();
       const header = ['line', 'column', 'reason', ...IMPORT_COLUMNS];
-      out.write(`${Papa.unparse([header])}\r\n`);
+      out.write(csvLine(header));
       void (async () => {
         let after = 0;
         for (;;) {
@@ -101,9 +101,9 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
           after = rows[rows.length - 1].id;
           const lines = rows.map((r: Record<string, any>) => {
             const raw = JSON.parse(r.raw ?? '{}');
-            return [r.line, r.column_name, r.reason, ...IMPORT_COLUMNS.map((c) => raw[c] ?? '')];
+            return csvLine([r.line, r.column_name, r.reason, ...IMPORT_COLUMNS.map((c) => raw[c])]);
           });
-          if (!out.write(`${Papa.unparse(lines)}\r\n`))
+          if (!out.write(lines.join('')))
             await new Promise((resolve) => out.once('drain', resolve));
         }
         out.end();

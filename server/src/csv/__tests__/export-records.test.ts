@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import type { ExportField } from '../../../../contracts/exports';
 import { copyBytesTransformer } from '../export-copy-bytes';
 import { copyTextDecoder, copyTextLines, copyTextRow } from '../export-copy-text';
-import { cellOf, csvLine, isoOfTimestampText, recordWriter, type CellKind } from '../export-format';
+import { csvLine } from '../cells';
+import { cellOf, isoOfTimestampText, recordWriter, type CellKind } from '../export-format';
 import { beginSqliteExportRead, segmentNamer } from '../export-query';
 
 /** A value as PostgreSQL's COPY text format writes it. */
