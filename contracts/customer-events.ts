@@ -13,6 +13,8 @@ export interface TimelineEvent {
   utmSource: string | null;
   utmMedium: string | null;
   utmCampaign: string | null;
+  utmTerm: string | null;
+  utmContent: string | null;
   metadata: Record<string, unknown> | null;
 }
 

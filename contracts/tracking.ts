@@ -62,7 +62,8 @@ export const trackedEventSchema = (customTypes: string[]) => {
         .test(
           'not-future',
           'occurredAt may not be in the future',
-          (v) => v === undefined || Date.parse(v) <= Date.now() + 5 * 60_000
+          // Not a date at all is the test above's to say.
+          (v) => v === undefined || !(Date.parse(v) > Date.now() + 5 * 60_000)
         ),
       item: yup
         .object({

@@ -134,7 +134,7 @@ describe('bad input is a 400 naming the field, never a 500', () => {
       for (const value of [{}, false, 12])
         refused(await events({ type: 'View', [field]: value }), new RegExp(field));
     const deepMetadata = `{"type":"View","metadata":${'{"a":'.repeat(20000)}1${'}'.repeat(20000)}}`;
-    refused(await events(deepMetadata), /deeper than 32/);
+    refused(await events(deepMetadata), /32 levels/);
     refused(await events('{"type":"View","__proto__":{"admin":true}}'), /__proto__|prototype/);
     refused(await events('{"type":"View","metadata":{"constructor":{"x":1}}}'), /constructor/);
     assert.equal((await events('null', 'text/plain')).status, 400);

@@ -41,6 +41,8 @@ const assertNoContentTypeActions = (controllers: Record<string, string[]>) => {
   assert.deepEqual(controllers.tracking?.filter((a) => a !== 'script').sort(), [
     'events',
     'identify',
+    'serverIdentify',
+    'serverMerge',
   ]);
   assert.ok(controllers.segments?.includes('pushMembersByToken'));
 };

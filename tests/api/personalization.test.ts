@@ -379,6 +379,16 @@ describe('personalized content API responses', () => {
       });
     });
 
+    it('refuses an audience naming an A/B test that does not exist', async () => {
+      await assert.rejects(
+        create({
+          title: 'Typo',
+          audience: { segment: null, abTest: 'nosuchtest000000000000000', variant: 'A' },
+        }),
+        /A\/B test "nosuchtest000000000000000", which does not exist/
+      );
+    });
+
     const abPage = (body: { data: { title: string; blocks: { headline: string }[] }[] }) =>
       body.data.find((p) => p.title === 'A/B page')!;
 

@@ -105,6 +105,14 @@ describe('data retention', () => {
     const bad = await admin.put('/segments/retention', { enabled: true, days: 5, action: 'shred' });
     assert.equal(bad.status, 400);
     assert.match(bad.body.error.message, /at least 30 days/);
+    const typo = await admin.put('/segments/retention', {
+      enabled: true,
+      days: 90,
+      action: 'delete',
+      exemptSegments: ['no-such-segment'],
+    });
+    assert.equal(typo.status, 400, 'a mistyped exempt segment would exempt nobody');
+    assert.match(typo.body.error.message, /No segment has the ID "no-such-segment"/);
     const reader = await adminWithPermissions(strapi, ['settings.read']);
     assert.equal((await reader.get('/segments/retention')).status, 200);
     assert.equal((await reader.post('/segments/retention/run')).status, 403);

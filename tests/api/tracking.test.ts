@@ -55,6 +55,24 @@ describe('tracking what visitors do', () => {
   });
   after(() => stopStrapi(strapi));
 
+  it('the profile timeline shows every UTM field of a visit, utmTerm and utmContent too', async () => {
+    const visitor = newVisitorId();
+    const utm = { utmSource: 's', utmMedium: 'm', utmCampaign: 'c', utmTerm: 't', utmContent: 'k' };
+    assert.equal((await track(visitor, { type: 'PageVisit', ...utm })).status, 202);
+    const customer = await customerOf(visitor);
+    const timeline = await admin.get(`/segments/customers/${customer}/events`);
+    assert.deepEqual(
+      Object.fromEntries(Object.keys(utm).map((k) => [k, timeline.body.data[0][k]])),
+      utm
+    );
+  });
+
+  it('a date that is not one is refused once, as not a date', async () => {
+    const res = await track(newVisitorId(), { type: 'View', occurredAt: 'yesterday' });
+    assert.equal(res.status, 400);
+    assert.equal(res.body.error.message, 'occurredAt "yesterday" is not an ISO date');
+  });
+
   it("records events for a customer the site's server names by documentId or reference id", async () => {
     const a = await server
       .post('/api/segments/events', {

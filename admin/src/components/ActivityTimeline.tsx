@@ -39,7 +39,13 @@ export const ActivityTimeline = ({ documentId }: { documentId: string }) => {
         <Box tag="ol" aria-busy={isFetching} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {data.data.map((event) => {
             const subject = subjectOf(event);
-            const campaign = [event.utmSource, event.utmMedium, event.utmCampaign].filter(Boolean);
+            const campaign = [
+              event.utmSource,
+              event.utmMedium,
+              event.utmCampaign,
+              event.utmTerm,
+              event.utmContent,
+            ].filter(Boolean);
             return (
               <Flex
                 tag="li"

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { parseAudience } from '../../../contracts/audience';
+import { TABLE } from '../../../contracts/constants';
 import { knexOf } from '../database/knex';
 import { canonicalizeAudiences } from './input';
 import { abTestsOf, audienceMatches } from './match';
@@ -60,6 +61,8 @@ export const personalizationDocumentMiddleware = (strapi: Core.Strapi) => {
   let map: SchemaMap | null = null;
   const schemaMap = () => (map ??= buildSchemaMap(strapi));
   const distinct = createDistinctCache(strapi);
+  const abTestExists = async (documentId: string) =>
+    Boolean(await knexOf(strapi)(TABLE.abTests).where('document_id', documentId).first('id'));
 
   return async (context: DocumentContext, next: () => Promise<unknown>) => {
     const shape = schemaMap().get(context.uid);
@@ -69,7 +72,9 @@ export const personalizationDocumentMiddleware = (strapi: Core.Strapi) => {
         context.params.data = await canonicalizeAudiences(
           schemaMap(),
           context.uid,
-          context.params.data
+          context.params.data,
+          '',
+          abTestExists
         );
       try {
         return await next();

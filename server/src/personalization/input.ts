@@ -5,8 +5,11 @@ import type { SchemaMap } from './schema-map';
 
 type Data = Record<string, any>;
 
+/** Whether an A/B test with this documentId exists. */
+export type AbTestExists = (documentId: string) => Promise<boolean>;
+
 /** One written audience: an object or its JSON string, validated, in the canonical form. */
-const canonical = async (value: unknown, path: string) => {
+const canonical = async (value: unknown, path: string, abTestExists?: AbTestExists) => {
   if (value === null || value === undefined || value === '') return null;
   let raw: unknown = value;
   if (typeof value === 'string') {
@@ -21,7 +24,12 @@ const canonical = async (value: unknown, path: string) => {
       `${path} must be an audience { segment, abTest, variant } (or its JSON), or null`
     );
   await validate(audienceSchema, raw, `${path} is not a valid audience`);
-  return serializeAudience(parseAudience(raw));
+  const audience = parseAudience(raw);
+  if (audience?.abTest && abTestExists && !(await abTestExists(audience.abTest)))
+    throw new errors.ValidationError(
+      `${path} names the A/B test "${audience.abTest}", which does not exist`
+    );
+  return serializeAudience(audience);
 };
 
 /**
@@ -33,13 +41,18 @@ export const canonicalizeAudiences = async (
   map: SchemaMap,
   uid: string,
   data: Data,
-  path = ''
+  path = '',
+  abTestExists?: AbTestExists
 ): Promise<Data> => {
   const shape = map.get(uid);
   if (!shape || !data || typeof data !== 'object') return data;
   const out: Data = { ...data };
   if (shape.audience && shape.audience in out)
-    out[shape.audience] = await canonical(out[shape.audience], `${path}${shape.audience}`);
+    out[shape.audience] = await canonical(
+      out[shape.audience],
+      `${path}${shape.audience}`,
+      abTestExists
+    );
   for (const child of shape.children) {
     const value = out[child.name];
     if (child.kind === 'relation' || value === undefined || value === null) continue;
@@ -48,7 +61,7 @@ export const canonicalizeAudiences = async (
     if (Array.isArray(value))
       out[child.name] = await Promise.all(
         value.map((item, i) =>
-          canonicalizeAudiences(map, uidOf(item), item, `${path}${child.name}.${i}.`)
+          canonicalizeAudiences(map, uidOf(item), item, `${path}${child.name}.${i}.`, abTestExists)
         )
       );
     else
@@ -56,7 +69,8 @@ export const canonicalizeAudiences = async (
         map,
         uidOf(value),
         value,
-        `${path}${child.name}.`
+        `${path}${child.name}.`,
+        abTestExists
       );
   }
   return out;

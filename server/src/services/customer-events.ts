@@ -27,6 +27,8 @@ const toTimelineEvent = (row: Record<string, any>): TimelineEvent => ({
   utmSource: row.utm_source ?? null,
   utmMedium: row.utm_medium ?? null,
   utmCampaign: row.utm_campaign ?? null,
+  utmTerm: row.utm_term ?? null,
+  utmContent: row.utm_content ?? null,
   metadata: parseJson(row.metadata),
 });
 

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
 import {
@@ -64,6 +65,15 @@ const retention = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async save(settings: RetentionSettings) {
+      // A mistyped exempt segment would exempt nobody: its customers would be removed.
+      const known = await knex()(TABLE.segments)
+        .whereIn('segment_id', settings.exemptSegments)
+        .pluck('segment_id');
+      const unknown = settings.exemptSegments.filter((id) => !known.includes(id));
+      if (unknown.length > 0)
+        throw new errors.ValidationError(
+          `No segment has the ID ${unknown.map((id) => `"${id}"`).join(', ')}; exempt existing segments only`
+        );
       await store().set({ value: settings });
       return self.overview();
     },
