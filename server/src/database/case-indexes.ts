@@ -20,7 +20,7 @@ const CASE_INDEXES = [
   {
     name: `${TABLE.terms}_lower_idx`,
     table: TABLE.terms,
-    on: 'LOWER(term_id), given_at, customer_id',
+    on: 'LOWER(term_id), customer_id, given_at',
   },
 ] as const;
 
