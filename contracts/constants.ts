@@ -28,6 +28,7 @@ export const TABLE = {
   leases: 'segments_leases',
   importJobs: 'segments_import_jobs',
   importErrors: 'segments_import_errors',
+  importErrorContacts: 'segments_import_error_contacts',
   importRows: 'segments_import_rows',
   merges: 'segments_merges',
   exportJobs: 'segments_export_jobs',

@@ -1,5 +1,6 @@
 import customerListFirstPage from './customer-list-first-page';
 import customersDeleteAll from './customers-delete-all';
+import customersDeleteSelected from './customers-delete-selected';
 import customerSearchEmail from './customer-search-email';
 import customerSearchName from './customer-search-name';
 import customerSearchPhone from './customer-search-phone';
@@ -20,7 +21,8 @@ import type { Scenario } from './types';
  * Every scenario, in the order a run executes them: the loads come first and leave their data
  * for the queries after them (each engine run starts from an empty database), and the bulk
  * delete, which empties the data set, comes last. The imports run afterwards in a worker of
- * their own (`worker: 'import'`), on an empty database.
+ * their own (`worker: 'import'`), on an empty database, and the delete of selected customers in
+ * another (`worker: 'delete-selected'`) on a data set of its own.
  */
 export const SCENARIOS: readonly Scenario[] = [
   generateCsv,
@@ -39,4 +41,5 @@ export const SCENARIOS: readonly Scenario[] = [
   customersDeleteAll,
   importCsv,
   importNaive,
+  customersDeleteSelected,
 ];

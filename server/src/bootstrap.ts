@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../contracts/constants';
+import { createCaseIndexesInBackground } from './database/case-indexes';
+import { indexErrorContactsInBackground } from './database/import-error-contacts';
 import { bootstrapPersonalization } from './personalization';
 import { getService } from './utils/get-service';
 
@@ -43,6 +45,8 @@ const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
 
   bootstrapPersonalization(strapi);
 
+  createCaseIndexesInBackground(strapi);
+  indexErrorContactsInBackground(strapi);
   // Jobs queued or left running by a stopped instance are picked up here.
   getService(strapi, 'import-runner').start();
 

@@ -109,6 +109,7 @@ describe('customers in the admin API', () => {
       assert.deepEqual(await ids('gender=female'), [anna.documentId]);
       assert.deepEqual(await ids('country=Belgium'), [piet.documentId]);
       assert.deepEqual(await ids('tag=vip'), [jan.documentId]);
+      assert.deepEqual(await ids('tag=VIP'), [jan.documentId], 'a tag in any letter case');
       assert.deepEqual(await ids('ageMin=29&ageMax=31'), [jan.documentId]);
       assert.deepEqual(await ids('ageMin=45&ageMax=45'), [anna.documentId]);
       assert.deepEqual(await ids('createdTo=2000-01-01'), []);

@@ -10,6 +10,7 @@ import { generateCustomers } from '../../server/src/demo/generate';
 import { customerIdOf } from '../helpers/data';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 import request from 'supertest';
+import { createId } from '@paralleldrive/cuid2';
 import {
   adminWithPermissions,
   contentApiClient,
@@ -449,5 +450,57 @@ describe('segments', () => {
     await idle();
     assert.deepEqual(await memberEmails(keepers), []);
     assert.ok((await memberEmails(others)).includes('lamp@example.com'), 'no longer a keeper');
+  });
+
+  it('counts a customer with an empty field as outside a NOT group, in the preview, the segment and each refresh', async () => {
+    for (const city of ['Utrecht', undefined, undefined]) {
+      await customer({
+        emails: [`owl.${city ?? createId()}@example.com`],
+        tags: ['nightowl'],
+        city,
+      });
+    }
+    const rules: RuleNode = group(field('tags', 'equals', 'NightOwl'), {
+      kind: 'group',
+      op: 'and',
+      not: true,
+      children: [field('city', 'equals', 'Zzz')],
+    });
+    const preview = await admin.post('/segments/segments/preview', { rules });
+    assert.equal(preview.status, 200, JSON.stringify(preview.body));
+    assert.equal(preview.body.data.count, 3);
+    const owls = await createSegment({ name: 'Night owls outside Zzz', rules });
+    assert.equal(owls.memberCount, 3);
+    const moved = (await memberEmails(owls)).find((e: string) => e.startsWith('owl.utrecht'));
+    const { data } = (await admin.get(`/segments/customers?q=${moved}`)).body;
+    const res = await admin.put(`/segments/customers/${data[0].documentId}`, { city: 'ZZZ' });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    await idle();
+    assert.equal((await memberEmails(owls)).length, 2, 'a customer in Zzz leaves');
+  });
+
+  it('refuses rules naming an event type tracking does not record or a segment that is not there', async () => {
+    const rules = group(
+      { ...(didView() as object), eventType: 'Bogus' } as RuleNode,
+      { kind: 'firstEvent', eventType: 'view', days: 7 } as RuleNode,
+      { kind: 'segment', operator: 'notIn', segmentId: 'ghost' } as RuleNode
+    );
+    const existing = await createSegment({
+      name: 'Checked names',
+      rules: group(field('gender', 'equals', 'male')),
+    });
+    for (const res of [
+      await admin.post('/segments/segments', { name: 'Bogus names', rules }),
+      await admin.put(`/segments/segments/${existing.documentId}`, { rules }),
+      await admin.post('/segments/segments/preview', { rules }),
+    ]) {
+      assert.equal(res.status, 400, JSON.stringify(res.body));
+      const { message } = res.body.error;
+      assert.match(message, /Event type "Bogus" is not one that tracking records; use one of View/);
+      assert.match(message, /Event type "view" is not one/);
+      assert.match(message, /There is no segment "ghost"/);
+    }
+    const { body } = await admin.get('/segments/segments');
+    assert.ok(!body.data.some((s: Segment) => s.name === 'Bogus names'), 'nothing saved');
   });
 });

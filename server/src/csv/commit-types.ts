@@ -1,3 +1,4 @@
+import { contactRows } from './error-contacts';
 import type { BatchPlan } from './plan';
 
 /** A batch ready to commit with the progress of its job. */
@@ -24,10 +25,14 @@ export const countOf = (plan: BatchPlan, action: string) =>
 /** The columns of the rows `reportRows` returns, per table. */
 export const REPORT_COLUMNS = {
   errors: ['job_id', 'line', 'column_name', 'reason', 'raw'],
+  contacts: ['job_id', 'line', 'contact'],
   outcomes: ['job_id', 'line', 'action', 'email', 'fields', 'reasons', 'customer_id'],
 } as const;
 
-/** The rows a batch adds to the error and dry-run tables (values in REPORT_COLUMNS order). */
+/**
+ * The rows a batch adds to the error (and whom they name) and dry-run tables (values in
+ * REPORT_COLUMNS order).
+ */
 export const reportRows = (batch: BatchCommit, dryRunRoom: number) => ({
   errors: batch.plan.errors.map((e) => [
     batch.jobId,
@@ -36,6 +41,7 @@ export const reportRows = (batch: BatchCommit, dryRunRoom: number) => ({
     e.reason,
     JSON.stringify(e.raw),
   ]),
+  contacts: contactRows(batch.jobId, batch.plan.errors),
   // A dry run keeps what each row would do; a real import, which rows created or updated whom
   // (the GDPR export lists them).
   outcomes: batch.dryRun

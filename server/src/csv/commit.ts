@@ -24,6 +24,7 @@ const commitWith = async (
     const touched = batch.dryRun ? [] : await writeBatch(writer, batch.plan.customers, batch.now);
     const rows = reportRows(batch, batch.dryRun ? DRY_RUN_DETAIL - (await dryRunRows()) : 0);
     await writer.insert(TABLE.importErrors, REPORT_COLUMNS.errors, rows.errors);
+    await writer.insert(TABLE.importErrorContacts, REPORT_COLUMNS.contacts, rows.contacts);
     await writer.insert(TABLE.importRows, REPORT_COLUMNS.outcomes, rows.outcomes);
     await writer.drain();
     const progressed = await progress({

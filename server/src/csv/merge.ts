@@ -6,6 +6,7 @@ export interface CustomerSnapshot {
   scalars: Partial<Record<ScalarField, string | null>>;
   emails: Set<string>;
   phones: Set<string>;
+  /** Lower-cased: tags and term ids match without regard to letter case, as in the rules. */
   tags: Set<string>;
   terms: Map<string, string>;
   /** A customer this import creates, once its first row has been reported as "create". */
@@ -53,15 +54,15 @@ export const mergeRow = (snapshot: CustomerSnapshot, row: ImportRecord): MergeRe
     result.fields.push('phones');
   }
   for (const tag of row.tags) {
-    if (snapshot.tags.has(tag)) continue;
+    if (snapshot.tags.has(tag.toLowerCase())) continue;
     result.tags.push(tag);
-    snapshot.tags.add(tag);
+    snapshot.tags.add(tag.toLowerCase());
   }
   if (result.tags.length > 0) result.fields.push('tags');
   for (const term of row.terms) {
-    if (snapshot.terms.has(term.termId)) continue;
+    if (snapshot.terms.has(term.termId.toLowerCase())) continue;
     result.terms.push(term);
-    snapshot.terms.set(term.termId, term.givenAt);
+    snapshot.terms.set(term.termId.toLowerCase(), term.givenAt);
   }
   if (result.terms.length > 0) result.fields.push('terms');
   return result;

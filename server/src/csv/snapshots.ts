@@ -110,7 +110,9 @@ export const loadSnapshots = async (knex: Knex, ids: number[]) => {
     });
   }
   phones.forEach((r) => snapshots.get(r.customer_id)?.phones.add(r.phone));
-  tags.forEach((r) => snapshots.get(r.customer_id)?.tags.add(r.tag));
-  terms.forEach((r) => snapshots.get(r.customer_id)?.terms.set(r.term_id, toDateOnly(r.given_at)!));
+  tags.forEach((r) => snapshots.get(r.customer_id)?.tags.add(r.tag.toLowerCase()));
+  terms.forEach((r) =>
+    snapshots.get(r.customer_id)?.terms.set(r.term_id.toLowerCase(), toDateOnly(r.given_at)!)
+  );
   return snapshots;
 };

@@ -76,7 +76,11 @@ export const applyCustomerFilters = (
   if (filters.gender) qb.where('c.gender', filters.gender);
   if (filters.country) qb.where('c.country', filters.country);
   if (filters.tag) {
-    qb.whereIn('c.id', knex(TABLE.tags).select('customer_id').where('tag', filters.tag));
+    // In any letter case, as the rules compare tags (an index on LOWER(tag): case-indexes.ts).
+    qb.whereIn(
+      'c.id',
+      knex(TABLE.tags).select('customer_id').whereRaw('LOWER(tag) = ?', [filters.tag.toLowerCase()])
+    );
   }
   if (filters.segment) {
     qb.whereIn(

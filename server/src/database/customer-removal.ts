@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
+import { deleteFailedRows, failedLinesNaming, failedRowsOf } from './import-error-contacts';
 
 /** Every table holding rows of a customer, children first. */
 export const CUSTOMER_TABLES = [
@@ -16,34 +17,53 @@ export const CUSTOMER_TABLES = [
   TABLE.abAssignments,
 ] as const;
 
-/** The failed import rows that name any of these emails or phone numbers (in their raw text). */
-export const importErrorsAbout = (knex: Knex, emails: string[], phones: string[]) => {
-  const needles = [...emails, ...phones].filter(Boolean);
-  if (needles.length === 0) return knex(TABLE.importErrors).whereRaw('1 = 0');
-  return knex(TABLE.importErrors).where((q) =>
-    needles.forEach((n) =>
-      q.orWhereRaw('LOWER(raw) LIKE ?', [`%${n.toLowerCase().replace(/[\\%_]/g, '')}%`])
-    )
+/** The normalized emails and phone numbers of some customers, as one subquery. */
+const contactsOfCustomers = (knex: Knex, ids: number[]) =>
+  knex(TABLE.emails)
+    .select('normalized as contact')
+    .whereIn('customer_id', ids)
+    .union((q) => q.select('phone').from(TABLE.phones).whereIn('customer_id', ids));
+
+/** The failed import rows that name any of these emails or phone numbers. */
+export const importErrorsAbout = async (knex: Knex, emails: string[], phones: string[]) =>
+  failedRowsOf(
+    knex,
+    await failedLinesNaming(knex, [...emails.map((e) => e.toLowerCase()), ...phones])
   );
+
+/** Dry-run import rows (which no customer owns) naming any of these emails (a list or subquery). */
+const dryRunRowsNaming = (knex: Knex, emails: string[] | Knex.QueryBuilder) =>
+  knex(TABLE.importRows)
+    .whereNull('customer_id')
+    .whereIn(knex.raw('LOWER(email)') as unknown as string, emails);
+
+/**
+ * Deletes the failed import rows naming any of these emails or phone numbers, and the dry-run
+ * import rows naming the emails (anonymization: the person is forgotten, the customer stays).
+ */
+export const deleteImportRecordsAbout = async (knex: Knex, emails: string[], phones: string[]) => {
+  const lowered = emails.map((e) => e.toLowerCase());
+  await deleteFailedRows(knex, await failedLinesNaming(knex, [...lowered, ...phones]));
+  if (lowered.length > 0) await dryRunRowsNaming(knex, lowered).delete();
 };
 
 /**
  * Deletes customers and everything the plugin holds about them, inside the caller's
  * transaction: their child rows (explicitly, not left to ON DELETE CASCADE, so the result does
  * not depend on whether the engine enforces foreign keys), the import rows that created or
- * updated them, the merges into them (which keep the merged-away profile's emails), and the
- * failed import rows that name their emails or phone numbers.
+ * updated them or (in a dry run) name their emails, the merges into them (which keep the
+ * merged-away profile's emails), and the failed import rows that name their emails or phone
+ * numbers. The failed rows are found through the index of whom they name, whatever the number
+ * of customers: no expression is built per person.
  */
 export const deleteCustomerRows = async (trx: Knex.Transaction, ids: number[]) => {
   if (ids.length === 0) return 0;
-  if (await trx(TABLE.importErrors).first('id')) {
-    const emails = await trx(TABLE.emails).whereIn('customer_id', ids).pluck('normalized');
-    const phones = await trx(TABLE.phones).whereIn('customer_id', ids).pluck('phone');
-    if (emails.length + phones.length > 0) {
-      const failed = await importErrorsAbout(trx as unknown as Knex, emails, phones).pluck('id');
-      if (failed.length > 0) await trx(TABLE.importErrors).whereIn('id', failed).delete();
-    }
-  }
+  const knex = trx as unknown as Knex;
+  await deleteFailedRows(knex, await failedLinesNaming(knex, contactsOfCustomers(knex, ids)));
+  await dryRunRowsNaming(
+    knex,
+    trx(TABLE.emails).select('normalized').whereIn('customer_id', ids)
+  ).delete();
   for (const table of CUSTOMER_TABLES) await trx(table).whereIn('customer_id', ids).delete();
   await trx(TABLE.importRows).whereIn('customer_id', ids).delete();
   await trx(TABLE.merges).whereIn('main_customer_id', ids).delete();
@@ -52,9 +72,15 @@ export const deleteCustomerRows = async (trx: Knex.Transaction, ids: number[]) =
 
 /**
  * Records about people that outlive no customer: with every customer gone, the merges into them
- * and the failed import rows (which may name any of them) go too.
+ * and the failed import rows (which may name any of them) go too, and so do all import rows
+ * (those of dry runs name people by email).
  */
-const PERSONAL_RECORDS = [TABLE.merges, TABLE.importErrors] as const;
+const PERSONAL_RECORDS = [
+  TABLE.merges,
+  TABLE.importErrors,
+  TABLE.importErrorContacts,
+  TABLE.importRows,
+] as const;
 
 /** The part of better-sqlite3's connection used to empty the tables. */
 interface SqliteConnection {
@@ -81,7 +107,6 @@ const emptySqliteTables = async (knex: Knex) => {
         const { n } = db.prepare(`SELECT COUNT(*) AS n FROM "${TABLE.customers}"`).get();
         for (const table of [...CUSTOMER_TABLES, TABLE.customers, ...PERSONAL_RECORDS])
           db.exec(`DELETE FROM "${table}"`);
-        db.exec(`DELETE FROM "${TABLE.importRows}" WHERE customer_id IS NOT NULL`);
         db.exec('COMMIT');
         return Number(n);
       } catch (error) {
@@ -106,7 +131,6 @@ export const deleteAllCustomerRows = async (knex: Knex, client: string) => {
     const [{ n }] = await trx(TABLE.customers).count({ n: '*' });
     const tables = [...CUSTOMER_TABLES, TABLE.customers, ...PERSONAL_RECORDS];
     await trx.raw(`TRUNCATE ${tables.map(() => '??').join(', ')}`, tables);
-    await trx(TABLE.importRows).whereNotNull('customer_id').delete();
     return Number(n);
   });
 };

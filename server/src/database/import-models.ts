@@ -3,7 +3,10 @@ import { TABLE } from '../../../contracts/constants';
 
 const attr = (type: string) => ({ type }) as Model['attributes'][string];
 
-/** Jobs: imports, exports and retention runs, failed import rows, per-row import outcomes. */
+/**
+ * Jobs: imports, exports and retention runs, failed import rows (and whom they name), per-row
+ * import outcomes.
+ */
 export const importModels: Model[] = [
   {
     uid: `plugin::segments.${TABLE.retentionRuns}`,
@@ -83,6 +86,36 @@ export const importModels: Model[] = [
     foreignKeys: [
       {
         name: `${TABLE.importErrors}_job_fk`,
+        columns: ['job_id'],
+        referencedTable: TABLE.importJobs,
+        referencedColumns: ['id'],
+        onDelete: 'CASCADE',
+      },
+    ],
+  },
+  {
+    // The emails and phone numbers each failed row names, normalized, so that deleting or
+    // anonymizing a person finds the failed rows about them by index (csv/error-contacts.ts).
+    uid: `plugin::segments.${TABLE.importErrorContacts}`,
+    singularName: TABLE.importErrorContacts,
+    tableName: TABLE.importErrorContacts,
+    attributes: {
+      id: attr('increments'),
+      job_id: attr('integer'),
+      line: attr('integer'),
+      contact: attr('string'),
+    },
+    indexes: [
+      {
+        name: `${TABLE.importErrorContacts}_contact_uq`,
+        columns: ['contact', 'job_id', 'line'],
+        type: 'unique',
+      },
+      { name: `${TABLE.importErrorContacts}_line_idx`, columns: ['job_id', 'line'] },
+    ],
+    foreignKeys: [
+      {
+        name: `${TABLE.importErrorContacts}_job_fk`,
         columns: ['job_id'],
         referencedTable: TABLE.importJobs,
         referencedColumns: ['id'],

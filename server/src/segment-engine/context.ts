@@ -41,7 +41,8 @@ export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${
  * whole segment; `single` mode correlates it with the customer (`EXISTS ... customer_id = c.id`),
  * an index probe per customer, instead of computing the whole subquery to test a few customers.
  * With `antiJoin`, a negation is a NOT EXISTS in set mode too: PostgreSQL runs `NOT IN` over a
- * subquery larger than work_mem as a nested loop (hours for a 700,000-member segment).
+ * subquery larger than work_mem as a nested loop (hours for a 700,000-member segment). Either
+ * way the test is true or false for every customer, never unknown.
  */
 export const whereOwnedBy = (
   qb: Knex.QueryBuilder,
@@ -53,5 +54,8 @@ export const whereOwnedBy = (
     const correlated = owners.whereRaw('customer_id = ??', ['c.id']);
     return negate ? qb.whereNotExists(correlated) : qb.whereExists(correlated);
   }
+  // A NULL among the ids would make IN unknown (not false) for everyone else, and NOT IN
+  // unknown for everyone: the rules are two-valued only over a list without NULL.
+  owners.whereNotNull('customer_id');
   return negate ? qb.whereNotIn('c.id', owners) : qb.whereIn('c.id', owners);
 };

@@ -29,6 +29,9 @@ const applyTarget = (q: Where, target: EventTarget, ctx: CompileContext) => {
       if (!column) {
         throw new RuleCompileError(`${target.uid} has no field "${target.field}" to filter on`);
       }
+      if (target.value === undefined) {
+        throw new RuleCompileError(`Give the value of ${target.uid} ${target.field} to filter on`);
+      }
       return q.whereIn(
         'e.item_document_id',
         ctx
@@ -38,9 +41,9 @@ const applyTarget = (q: Where, target: EventTarget, ctx: CompileContext) => {
       );
     }
     case 'url': {
-      // "*" is the wildcard of a URL pattern; everything else matches literally.
-      const pattern = target.pattern.split('*').map(escapeLike).join('%');
-      return q.whereRaw(`e.url LIKE ? ESCAPE '\\'`, [pattern]);
+      // "*" is the wildcard of a URL pattern; everything else matches literally, in any case.
+      const pattern = target.pattern.toLowerCase().split('*').map(escapeLike).join('%');
+      return q.whereRaw(`LOWER(e.url) LIKE ? ESCAPE '\\'`, [pattern]);
     }
   }
 };
@@ -82,6 +85,8 @@ export const compileEvent = (qb: Where, c: EventCondition, ctx: CompileContext) 
       : operator === 'atMost'
         ? [0, value]
         : [value, value];
+  // "At least 0 times" holds for everyone: said so, as an empty condition would vanish from an OR.
+  if (min <= 0 && max === Infinity) return qb.whereRaw('1 = 1');
   if (ctx.mode === 'single') {
     const count = matchingEvents(c, ctx).count('*').whereRaw('e.customer_id = c.id');
     if (min > 0) qb.whereRaw('(?) >= ?', [count.clone(), min]);
@@ -91,6 +96,7 @@ export const compileEvent = (qb: Where, c: EventCondition, ctx: CompileContext) 
   const grouped = (having: string, bindings: number[]) =>
     matchingEvents(c, ctx)
       .select('e.customer_id')
+      .whereNotNull('e.customer_id')
       .groupBy('e.customer_id')
       .havingRaw(having, bindings);
   if (min > 0) {
@@ -109,15 +115,18 @@ export const compileFirstEvent = (qb: Where, c: FirstEventCondition, ctx: Compil
   const since = new Date(ctx.now.getTime() - c.days * DAY);
   const firsts = ctx.knex(`${TABLE.events} as e`).where('e.type', c.eventType);
   if (ctx.mode === 'single') {
-    return qb.whereRaw('(?) >= ?', [
-      firsts.min('e.occurred_at').whereRaw('e.customer_id = c.id'),
-      since,
-    ]);
+    // An event since then and none before: two index probes, and false (not unknown, as the
+    // MIN of no events would be) for a customer who never did it.
+    const own = () => firsts.clone().select(ctx.knex.raw('1')).whereRaw('e.customer_id = c.id');
+    return qb
+      .whereExists(own().where('e.occurred_at', '>=', since))
+      .whereNotExists(own().where('e.occurred_at', '<', since));
   }
   return qb.whereIn(
     'c.id',
     firsts
       .select('e.customer_id')
+      .whereNotNull('e.customer_id')
       .groupBy('e.customer_id')
       .havingRaw('MIN(e.occurred_at) >= ?', [since])
   );
@@ -155,5 +164,6 @@ export const compileUtm = (qb: Where, c: UtmCondition, ctx: CompileContext) => {
   }
   if (ctx.mode === 'single')
     return c.operator === 'notEquals' ? qb.whereNotExists(events) : qb.whereExists(events);
+  events.whereNotNull('e.customer_id');
   return c.operator === 'notEquals' ? qb.whereNotIn('c.id', events) : qb.whereIn('c.id', events);
 };

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
 import { FIELDS, type FieldCondition, type Scalar } from '../../../contracts/segment-rules';
 import { escapeLike, RuleCompileError, whereOwnedBy, type CompileContext } from './context';
+import { age, dateField } from './time-fields';
 
 type Where = Knex.QueryBuilder;
 
@@ -24,113 +25,63 @@ const patternFor = (operator: string, value: string) => {
   return operator === 'contains' ? `%${v}%` : operator === 'startsWith' ? `${v}%` : `%${v}`;
 };
 
-const asDate = (v: Scalar) => new Date(String(v));
+/** Text fields compare without regard to letter case; enums hold canonical values. */
+const isText = (c: FieldCondition) => FIELDS[c.field] === 'text';
 
-/** Free-text fields compare without regard to letter case. */
-const CASE_INSENSITIVE = new Set(['city', 'jobTitle']);
-
-/** Applies a scalar operator to one column of the customers table. */
-const scalar = (
-  qb: Where,
-  columnName: string,
-  c: FieldCondition,
-  convert: (v: Scalar) => unknown = (v) => v
-) => {
-  const folded = CASE_INSENSITIVE.has(c.field);
+/**
+ * Applies a scalar operator to one column of the customers table. Every branch is true or
+ * false, never NULL (see docs/segment-rules.md): a positive operator is false on an empty
+ * column, a negative one (notEquals, notIn) true, so that NOT of a group is its complement.
+ */
+const scalar = (qb: Where, columnName: string, c: FieldCondition) => {
+  const folded = isText(c);
   const column = (folded
     ? qb.client.raw('LOWER(??)', [columnName])
     : columnName) as unknown as string;
   const values = (Array.isArray(c.value) ? c.value : [c.value]).map((v) =>
-    convert(folded && typeof v === 'string' ? v.toLowerCase() : (v as Scalar))
+    folded && typeof v === 'string' ? v.toLowerCase() : (v as Scalar)
   );
-  const [first, second] = values;
+  const [first] = values;
+  const present = (test: (q: Where) => void) => qb.where((q) => test(q.whereNotNull(columnName)));
+  const absentOr = (test: (q: Where) => void) =>
+    qb.where((q) => q.whereNull(columnName).orWhere(test));
   switch (c.operator) {
     case 'equals':
-      return qb.where(column, first as any);
+      return present((q) => q.where(column, first as any));
     case 'notEquals':
-      return qb.where((q) => q.whereNot(column, first as any).orWhereNull(column));
+      return absentOr((q) => q.whereNot(column, first as any));
     case 'in':
-      return qb.whereIn(column, values as any[]);
+      return present((q) => q.whereIn(column, values as any[]));
     case 'notIn':
-      return qb.where((q) => q.whereNotIn(column, values as any[]).orWhereNull(column));
+      return absentOr((q) => q.whereNotIn(column, values as any[]));
     case 'contains':
     case 'startsWith':
     case 'endsWith':
-      return like(qb, columnName, patternFor(c.operator, String(first)));
-    case 'lt':
-      return qb.where(column, '<', first as any);
-    case 'lte':
-      return qb.where(column, '<=', first as any);
-    case 'gt':
-      return qb.where(column, '>', first as any);
-    case 'gte':
-      return qb.where(column, '>=', first as any);
-    case 'between':
-      return qb.whereBetween(column, [first as any, second as any]);
+      return present((q) => like(q, columnName, patternFor(c.operator, String(first))));
     case 'isEmpty':
-      return FIELDS[c.field] === 'date'
-        ? qb.whereNull(columnName)
-        : qb.where((q) => q.whereNull(columnName).orWhere(columnName, ''));
+      return qb.where((q) => q.whereNull(columnName).orWhere(columnName, ''));
     case 'isNotEmpty':
-      return FIELDS[c.field] === 'date'
-        ? qb.whereNotNull(columnName)
-        : qb.whereNotNull(columnName).whereNot(columnName, '');
-  }
-};
-
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-const shiftYears = (now: Date, years: number) =>
-  isoDay(new Date(Date.UTC(now.getUTCFullYear() - years, now.getUTCMonth(), now.getUTCDate())));
-
-/**
- * Age on the day of evaluation, as ranges of date of birth: age >= N means born on or before
- * today minus N years; age <= N means born after today minus N + 1 years.
- */
-const age = (qb: Where, c: FieldCondition, now: Date) => {
-  const col = 'c.date_of_birth';
-  const values = (Array.isArray(c.value) ? c.value : [c.value]) as number[];
-  const atLeast = (n: number) => (q: Where) => q.where(col, '<=', shiftYears(now, n));
-  const atMost = (n: number) => (q: Where) => q.where(col, '>', shiftYears(now, n + 1));
-  const exactly = (n: number) => (q: Where) => q.where(atLeast(n)).where(atMost(n));
-  switch (c.operator) {
-    case 'equals':
-      return qb.where(exactly(values[0]));
-    case 'notEquals':
-      return qb.whereNotNull(col).whereNot(exactly(values[0]));
-    case 'in':
-      return qb.where((q) => values.forEach((n) => q.orWhere(exactly(n))));
-    case 'notIn':
-      return qb.whereNotNull(col).whereNot((q) => values.forEach((n) => q.orWhere(exactly(n))));
-    case 'gte':
-      return qb.where(atLeast(values[0]));
-    case 'gt':
-      return qb.where(atLeast(values[0] + 1));
-    case 'lte':
-      return qb.where(atMost(values[0]));
-    case 'lt':
-      return qb.where(atMost(values[0] - 1));
-    case 'between':
-      return qb
-        .where(atLeast(Math.min(values[0], values[1])))
-        .where(atMost(Math.max(values[0], values[1])));
-    case 'isEmpty':
-      return qb.whereNull(col);
-    case 'isNotEmpty':
-      return qb.whereNotNull(col);
+      return qb.where((q) => q.whereNotNull(columnName).whereNot(columnName, ''));
     default:
-      throw new RuleCompileError(`age does not take ${c.operator}`);
+      throw new RuleCompileError(`${c.field} does not take ${c.operator}`);
   }
 };
 
+/** Multi-valued fields; their values compare without regard to letter case. */
 const SETS = {
   tags: { table: TABLE.tags, column: 'tag', since: null },
   subscriptions: { table: TABLE.subscriptions, column: 'subscription', since: 'subscribed_at' },
   terms: { table: TABLE.terms, column: 'term_id', since: 'given_at' },
 } as const;
 
-/** Multi-valued fields: "has a value that ..." as a membership test on the child table. */
+/**
+ * Multi-valued fields: "has a value that ..." as a membership test on the child table, and
+ * the negative operators as its negation ("has no value that ..."), true for an empty list.
+ * `LOWER(column) = ?` is served by the expression indexes of database/case-indexes.ts.
+ */
 const set = (qb: Where, c: FieldCondition, ctx: CompileContext) => {
   const spec = SETS[c.field as keyof typeof SETS];
+  const lower = ctx.knex.raw('LOWER(??)', [spec.column]) as unknown as string;
   const owners = (apply?: (q: Where) => void) => {
     const sub = ctx.knex(spec.table).select('customer_id');
     if (apply) sub.where(apply);
@@ -139,31 +90,31 @@ const set = (qb: Where, c: FieldCondition, ctx: CompileContext) => {
     }
     return sub;
   };
-  const values = (Array.isArray(c.value) ? c.value : [c.value]).map(String);
+  const values = (Array.isArray(c.value) ? c.value : [c.value]).map((v) => String(v).toLowerCase());
   switch (c.operator) {
     case 'equals':
       return whereOwnedBy(
         qb,
-        owners((q) => q.where(spec.column, values[0])),
+        owners((q) => q.where(lower, values[0])),
         ctx
       );
     case 'in':
       return whereOwnedBy(
         qb,
-        owners((q) => q.whereIn(spec.column, values)),
+        owners((q) => q.whereIn(lower, values)),
         ctx
       );
     case 'notEquals':
       return whereOwnedBy(
         qb,
-        owners((q) => q.where(spec.column, values[0])),
+        owners((q) => q.where(lower, values[0])),
         ctx,
         { negate: true }
       );
     case 'notIn':
       return whereOwnedBy(
         qb,
-        owners((q) => q.whereIn(spec.column, values)),
+        owners((q) => q.whereIn(lower, values)),
         ctx,
         { negate: true }
       );
@@ -183,7 +134,7 @@ const set = (qb: Where, c: FieldCondition, ctx: CompileContext) => {
   }
 };
 
-/** The domain part of any of the customer's emails. */
+/** The domain part (after the @) of any of the customer's emails, which are lower-cased. */
 const emailDomain = (qb: Where, c: FieldCondition, ctx: CompileContext) => {
   const owners = (pattern: (v: string) => string, values: string[]) =>
     ctx
@@ -218,7 +169,7 @@ const emailDomain = (qb: Where, c: FieldCondition, ctx: CompileContext) => {
     case 'endsWith':
       return whereOwnedBy(
         qb,
-        owners((v) => `%${v}`, values),
+        owners((v) => `%@%${v}`, values),
         ctx
       );
     case 'isEmpty':
@@ -245,7 +196,7 @@ export const compileField = (qb: Where, c: FieldCondition, ctx: CompileContext) 
       return c.value ? qb.whereNotNull('c.anonymized_at') : qb.whereNull('c.anonymized_at');
     case 'createdAt':
     case 'lastActivityAt':
-      return scalar(qb, COLUMNS[c.field], c, asDate);
+      return dateField(qb, COLUMNS[c.field], c);
     case 'gender':
     case 'country':
     case 'city':

@@ -3,7 +3,12 @@ import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import { TABLE } from '../../../contracts/constants';
 import { loadCustomers } from '../database/customer-read';
-import { importErrorsAbout, refreshMemberCounts, segmentsOf } from '../database/customer-removal';
+import {
+  deleteImportRecordsAbout,
+  importErrorsAbout,
+  refreshMemberCounts,
+  segmentsOf,
+} from '../database/customer-removal';
 import { knexOf } from '../database/knex';
 import { toIso } from '../utils/dates';
 import { getService } from '../utils/get-service';
@@ -17,7 +22,6 @@ const parse = (value: unknown) => {
   }
 };
 
-/** Failed import rows that hold one of these emails or phones (they name the person too). */
 /** Everything the plugin holds about a person: the GDPR export, and anonymization. */
 const customerPrivacy = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => knexOf(strapi);
@@ -154,18 +158,7 @@ const customerPrivacy = ({ strapi }: { strapi: Core.Strapi }) => {
           .where('customer_id', row.id)
           .update({ referrer: null, metadata: null });
         await trx(TABLE.importRows).where('customer_id', row.id).update({ email: null });
-        const failed = await importErrorsAbout(
-          trx as unknown as Knex,
-          profile.emails,
-          profile.phones
-        );
-        if (failed.length > 0)
-          await trx(TABLE.importErrors)
-            .whereIn(
-              'id',
-              failed.map((f: { id: number }) => f.id)
-            )
-            .delete();
+        await deleteImportRecordsAbout(trx as unknown as Knex, profile.emails, profile.phones);
         await trx(TABLE.merges)
           .where('main_customer_id', row.id)
           .update({ source: JSON.stringify({ emails: [], phones: [], fullName: null }) });

@@ -23,6 +23,7 @@ import { matchingCustomerIds } from '../segment-engine/compile';
 import { RuleCompileError } from '../segment-engine/context';
 import { createCompileContext } from '../segment-engine/context-factory';
 import { findCycle } from '../segment-engine/order';
+import { unknownNames } from '../segment-engine/references';
 import { getService } from '../utils/get-service';
 
 const invalid = (path: string, message: string) =>
@@ -39,9 +40,19 @@ const segments = ({ strapi }: { strapi: Core.Strapi }) => {
     return toSegmentRow(row);
   };
 
-  /** Refuses rules that refer to unknown segments or fields, or that make a cycle. */
+  /**
+   * Refuses rules that name event types tracking does not record, segments or fields that do
+   * not exist, or that make a cycle.
+   */
   const checkRules = async (segmentId: string, rules: RuleNode) => {
-    const cycle = findCycle(await loadSegmentRows(knex()), segmentId, rules);
+    const rows = await loadSegmentRows(knex());
+    const unknown = unknownNames(rules, {
+      customEventTypes:
+        (strapi.plugin('segments').config('customEventTypes') as string[] | undefined) ?? [],
+      hasSegment: (id) => rows.some((s) => s.segmentId === id),
+    });
+    if (unknown.length > 0) throw invalid('rules', unknown.join('; '));
+    const cycle = findCycle(rows, segmentId, rules);
     if (cycle) {
       throw invalid('rules', `These rules make a cycle of segments: ${cycle.join(' -> ')}`);
     }

@@ -54,6 +54,22 @@ describe('merging an import row into a customer', () => {
     );
   });
 
+  it('does not add a tag or term the customer has in another letter case', () => {
+    const snapshot = {
+      ...emptySnapshot(),
+      tags: new Set(['vip']),
+      terms: new Map([['privacy', '2020-01-01']]),
+    };
+    const result = mergeRow(
+      snapshot,
+      row({
+        tags: ['VIP', 'B2B', 'b2b'],
+        terms: [{ termId: 'Privacy', givenAt: '2024-01-01' }],
+      })
+    );
+    assert.deepEqual([result.tags, result.terms], [['B2B'], []]);
+  });
+
   it('treats two rows with one email as imported one after the other', () => {
     const snapshot = emptySnapshot();
     mergeRow(snapshot, row({ scalars: { firstName: 'First' } }));
