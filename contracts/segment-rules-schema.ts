@@ -276,7 +276,9 @@ export const ruleTreeSchema: yup.Lazy<any> = yup.lazy((node: { kind?: string } |
     : groupSchema().test('size', '', function check(value) {
         const { depth, conditions } = measure(value as unknown as RuleNode);
         if (depth > MAX_DEPTH)
-          return this.createError({ message: `Groups may nest ${MAX_DEPTH} deep at most` });
+          return this.createError({
+            message: `Rules may be ${MAX_DEPTH} levels deep at most, counting the groups and the conditions inside the deepest one`,
+          });
         if (conditions > MAX_CONDITIONS) {
           return this.createError({
             message: `A segment may hold ${MAX_CONDITIONS} conditions at most`,

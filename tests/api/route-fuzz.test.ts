@@ -94,6 +94,15 @@ const wrongFor = (type: string | undefined): fc.Arbitrary<unknown> => {
   }
 };
 
+/** A text 100,000 characters long for text fields; null and '' for the ones that require a value. */
+const emptyOrHuge = (field: SchemaLike): fc.Arbitrary<unknown> => {
+  const spec = (field as { spec?: { optional?: boolean; nullable?: boolean } }).spec ?? {};
+  const values: unknown[] = [];
+  if (field.type === 'string') values.push('x'.repeat(100_000));
+  if (spec.optional === false && !spec.nullable) values.push(null, '');
+  return values.length > 0 ? fc.constantFrom(...values) : wrongFor(field.type);
+};
+
 const fieldsOf = (route: Route): [string, SchemaLike][] => {
   const input = ROUTE_INPUTS[route.handler];
   const schema = (input?.body === 'own' ? trackedEventSchema([]) : input?.body) as
@@ -167,7 +176,7 @@ const mutationsOf = (route: Route): fc.Arbitrary<Mutation> => {
   if (fields.length > 0) {
     options.push(
       fc.constantFrom(...fields).chain(([name, field]) =>
-        wrongFor(field.type).map((value) => ({
+        fc.oneof(wrongFor(field.type), emptyOrHuge(field)).map((value) => ({
           label: `${name}: ${JSON.stringify(value)}`,
           body: { ...VALID_BODY[route.handler], [name]: value },
           names: name,

@@ -120,6 +120,16 @@ describe('segments', () => {
     assert.match(twice.body.error.message, /already used by another segment/);
   });
 
+  it('takes rules exactly as deep as its message says', async () => {
+    const deep = (n: number): RuleNode =>
+      n === 0 ? field('gender', 'equals', 'male') : group(deep(n - 1));
+    const seven = await admin.post('/segments/segments/preview', { rules: deep(7) });
+    assert.equal(seven.status, 200, '7 groups and their condition are 8 levels');
+    const eight = await admin.post('/segments/segments/preview', { rules: deep(8) });
+    assert.equal(eight.status, 400);
+    assert.match(eight.body.error.message, /8 levels deep at most/);
+  });
+
   it('answers 400 with a clear message for trees it cannot compile', async () => {
     const deep = (n: number): RuleNode =>
       n === 0 ? field('gender', 'equals', 'male') : group(deep(n - 1));
@@ -130,7 +140,7 @@ describe('segments', () => {
       [group(field('gender', 'equals', 'robot')), /gender must be one of female, male, other/],
       [group({ kind: 'magic' } as never), /Unknown condition kind "magic"/],
       [field('gender', 'equals', 'male'), /must be a group at the top/],
-      [deep(10), /nest 8 deep at most/],
+      [deep(8), /Rules may be 8 levels deep at most/],
       [
         group({ kind: 'segment', operator: 'in', segmentId: 'nope' } as RuleNode),
         /There is no segment "nope"/,

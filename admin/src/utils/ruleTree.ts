@@ -75,7 +75,7 @@ export const appendAt = (tree: RuleNode, groupPath: NodePath, node: RuleNode): R
   return replaceAt(tree, groupPath, { ...group, children: [...group.children, node] });
 };
 
-/** Whether a group at `path` may hold another group (the tree may nest MAX_DEPTH deep). */
+/** Whether a group at `path` may hold another group (the tree may be MAX_DEPTH levels deep, conditions included). */
 export const canNestGroup = (path: NodePath) => path.length + 2 <= MAX_DEPTH;
 
 /** How many conditions the tree holds. */

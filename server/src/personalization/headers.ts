@@ -20,6 +20,9 @@ export interface VisitorInput {
   forceVariant: AbVariant | null;
 }
 
+/** At most 40 characters of a refused value: an answer does not echo a whole header back. */
+const excerpt = (value: string) => (value.length > 40 ? `${value.slice(0, 40)}…` : value);
+
 /** The visitor schema, its messages naming where the values came from (headers or query). */
 const visitorSchema = (segmentsFrom: string, variantFrom: string) =>
   yup
@@ -40,10 +43,12 @@ const visitorSchema = (segmentsFrom: string, variantFrom: string) =>
           yup
             .string()
             .required()
-            .matches(
-              SEGMENT_ID_PATTERN,
-              `${segmentsFrom} holds "\${value}", which is not a segment ID (A-Z, a-z, 0-9, -, _, space; 3 or more)`
-            )
+            .test('segment-id', function isSegmentId(value) {
+              if (SEGMENT_ID_PATTERN.test(value)) return true;
+              // A message function: the header's text is quoted, never interpolated, and cut.
+              const message = `${segmentsFrom} holds "${excerpt(value)}", which is not a segment ID (A-Z, a-z, 0-9, -, _, space; 3 or more)`;
+              return this.createError({ message: () => message });
+            })
         )
         .max(50, `${segmentsFrom} names more than 50 segments`)
         .default([]),

@@ -3,6 +3,9 @@ import type { ISchema } from 'yup';
 /** Nesting deeper than this is refused on every route: no real input of the plugin comes close. */
 export const MAX_DEPTH = 32;
 
+/** The longest text a field without a limit of its own takes (ids, emails, dates, sort keys). */
+export const MAX_TEXT = 1000;
+
 /** Keys that would reach an object's prototype when copied or looked up. */
 export const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -14,6 +17,7 @@ export interface ShapeIssue {
 /** The parts of a yup schema the walk reads (public fields of yup's classes). */
 type AnySchema = {
   type?: string;
+  tests?: { OPTIONS?: { name?: string } }[];
   fields?: Record<string, AnySchema>;
   innerType?: AnySchema;
   spec?: { types?: AnySchema[] };
@@ -80,6 +84,14 @@ export const shapeIssues = (schema: ISchema<any, any>, value: unknown, path = ''
     const accepts = ACCEPTS[type];
     if (accepts && !accepts(v)) {
       issues.push({ path: p, message: `${label(p)} must be ${EXPECTED[type]}, not ${kindOf(v)}` });
+      return;
+    }
+    if (
+      typeof v === 'string' &&
+      v.length > MAX_TEXT &&
+      !s.tests?.some((t) => t.OPTIONS?.name === 'max')
+    ) {
+      issues.push({ path: p, message: `${label(p)} may be ${MAX_TEXT} characters at most` });
       return;
     }
     if (type === 'object' && isPlainObject(v)) {

@@ -60,6 +60,19 @@ describe('visitor headers and preview parameters', () => {
     );
   });
 
+  it('quotes at most 40 characters of a refused header, and never interpolates it', async () => {
+    const long = `bad!${'x'.repeat(5000)}`;
+    await assert.rejects(readVisitorInput({ 'x-segments': long }, {}), (e: Error) => {
+      assert.ok(e.message.length < 200, e.message);
+      assert.match(e.message, /X-Segments holds "bad!x{36}…"/);
+      return true;
+    });
+    await assert.rejects(
+      readVisitorInput({ 'x-segments': '${path}!' }, {}),
+      /X-Segments holds "\$\{path\}!"/
+    );
+  });
+
   it('takes only the preview parameters off a query', () => {
     const query: Record<string, unknown> = { segments: 'vip', abVariant: 'B', populate: '*' };
     assert.deepEqual(takeVisitorParams(query), { segments: 'vip', abVariant: 'B' });

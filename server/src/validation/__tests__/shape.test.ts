@@ -53,6 +53,14 @@ describe('input of the wrong type is refused before yup casts it', () => {
     assert.match(deep[0].message, /nests deeper than 32 levels/);
   });
 
+  it('text without a limit of its own is cut at 1,000 characters; a field with one keeps it', () => {
+    const schema = yup.object({ id: yup.string(), note: yup.string().max(5000) });
+    assert.deepEqual(shapeIssues(schema, { id: 'x'.repeat(1000), note: 'x'.repeat(4000) }), []);
+    assert.deepEqual(shapeIssues(schema, { id: 'x'.repeat(1001) }), [
+      { path: 'id', message: 'id may be 1000 characters at most' },
+    ]);
+  });
+
   it('query strings may give numbers as text, but a repeated parameter is refused', () => {
     const query = yup.object({ page: yup.number(), q: yup.string() });
     assert.deepEqual(shapeIssues(query, { page: '2', q: 'a' }), []);
