@@ -61,8 +61,9 @@ describe('data retention', () => {
       enabled: true,
       days: 365,
       action: 'anonymize',
-      exemptTerms: ['keep-me'],
-      exemptTags: ['vip'],
+      // Exempt tags and terms match in any letter case, as in rules.
+      exemptTerms: ['Keep-Me'],
+      exemptTags: ['VIP'],
       exemptSegments: [],
     };
     const saved = await admin.put('/segments/retention', settings);

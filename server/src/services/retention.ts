@@ -16,6 +16,10 @@ import { getService } from '../utils/get-service';
 const BATCH = 500;
 const JOB = 'segments:retention';
 
+// Tags and terms compare in any letter case, as in rules and filters (docs/segment-rules.md).
+const lowered = (names: string[]) => names.map((n) => n.toLowerCase());
+const marks = (names: string[]) => names.map(() => '?').join(', ');
+
 /** Customers the retention rule applies to now: inactive long enough and not exempt. */
 const candidates = (knex: Knex, settings: RetentionSettings, now = new Date()) => {
   const cutoff = new Date(now.getTime() - settings.days * 86_400_000);
@@ -30,13 +34,20 @@ const candidates = (knex: Knex, settings: RetentionSettings, now = new Date()) =
   if (settings.exemptTerms.length > 0) {
     q.whereNotIn(
       'c.id',
-      knex(TABLE.terms).select('customer_id').whereIn('term_id', settings.exemptTerms)
+      knex(TABLE.terms)
+        .select('customer_id')
+        .whereRaw(
+          `LOWER(term_id) IN (${marks(settings.exemptTerms)})`,
+          lowered(settings.exemptTerms)
+        )
     );
   }
   if (settings.exemptTags.length > 0) {
     q.whereNotIn(
       'c.id',
-      knex(TABLE.tags).select('customer_id').whereIn('tag', settings.exemptTags)
+      knex(TABLE.tags)
+        .select('customer_id')
+        .whereRaw(`LOWER(tag) IN (${marks(settings.exemptTags)})`, lowered(settings.exemptTags))
     );
   }
   if (settings.exemptSegments.length > 0) {

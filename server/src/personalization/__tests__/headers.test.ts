@@ -61,7 +61,7 @@ describe('visitor headers and preview parameters', () => {
   });
 
   it('quotes at most 40 characters of a refused header, and never interpolates it', async () => {
-    const long = `bad!${'x'.repeat(5000)}`;
+    const long = `bad!${'x'.repeat(900)}`;
     await assert.rejects(readVisitorInput({ 'x-segments': long }, {}), (e: Error) => {
       assert.ok(e.message.length < 200, e.message);
       assert.match(e.message, /X-Segments holds "bad!x{36}…"/);
