@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { createId } from '@paralleldrive/cuid2';
 import { TABLE } from '../../contracts/constants';
 import { knexOf } from '../../server/src/database/knex';
-import { isPostgres } from '../helpers/env';
+import { wholeDatabaseText } from '../helpers/data';
 import { importCsv } from '../helpers/imports';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 import { superAdmin, type AdminClient } from '../helpers/users';
@@ -28,24 +28,6 @@ const STRANGER = 'stranger@elsewhere.example.net';
 let strapi: Core.Strapi;
 let admin: AdminClient;
 let importId: number;
-
-/** Every table of the database, every row, as lower-cased text. */
-const wholeDatabaseText = async () => {
-  const knex = knexOf(strapi);
-  const tables: string[] = isPostgres()
-    ? (
-        await knex.raw('select tablename from pg_tables where schemaname = current_schema()')
-      ).rows.map((r: { tablename: string }) => r.tablename)
-    : (
-        await knex.raw(
-          "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'"
-        )
-      ).map((r: { name: string }) => r.name);
-  const dumps = await Promise.all(
-    tables.map(async (t) => JSON.stringify(await knex(t).select('*')).toLowerCase())
-  );
-  return dumps.join('\n');
-};
 
 const csv = (header: string, rows: string[]) => `${header}\n${rows.join('\n')}\n`;
 
@@ -125,7 +107,7 @@ describe('deleting thousands of customers at once', () => {
       .whereLike('e.normalized', `%${DOMAIN}`)
       .pluck('c.document_id');
     assert.equal(selected.length, N);
-    const before = await wholeDatabaseText();
+    const before = await wholeDatabaseText(strapi);
     assert.ok(before.includes(DOMAIN) && before.includes(PREFIX) && before.includes('970 99'));
 
     const started = performance.now();
@@ -135,7 +117,7 @@ describe('deleting thousands of customers at once', () => {
     assert.deepEqual(res.body.data, { deleted: N });
     console.log(`# deleted ${N} customers in ${seconds.toFixed(1)} s`);
 
-    const everything = await wholeDatabaseText();
+    const everything = await wholeDatabaseText(strapi);
     for (const trace of [DOMAIN, PREFIX, '970 99']) {
       assert.ok(!everything.includes(trace), `"${trace}" is still in the database`);
     }

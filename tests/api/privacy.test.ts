@@ -4,8 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { TABLE } from '../../contracts/constants';
 import type { Customer } from '../../contracts/customers';
 import { knexOf } from '../../server/src/database/knex';
-import { countRows, customerIdOf } from '../helpers/data';
-import { isPostgres } from '../helpers/env';
+import { countRows, customerIdOf, wholeDatabaseText } from '../helpers/data';
 import { importCsv } from '../helpers/imports';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 import { adminWithPermissions, superAdmin, type AdminClient } from '../helpers/users';
@@ -17,24 +16,6 @@ let person: Customer;
 const EMAIL = 'marieke.jansen@example.com';
 const WORK_EMAIL = 'm.jansen@bureau.example.org';
 const PHONE = '31612345678';
-
-/** Every table of the database, every row, as text: where a person could still be found. */
-const wholeDatabaseText = async () => {
-  const knex = knexOf(strapi);
-  const tables: string[] = isPostgres()
-    ? (
-        await knex.raw('select tablename from pg_tables where schemaname = current_schema()')
-      ).rows.map((r: { tablename: string }) => r.tablename)
-    : (
-        await knex.raw(
-          "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'"
-        )
-      ).map((r: { name: string }) => r.name);
-  const dumps = await Promise.all(
-    tables.map(async (t) => JSON.stringify(await knex(t).select('*')).toLowerCase())
-  );
-  return dumps.join('\n');
-};
 
 describe('personal data: GDPR export and anonymization', () => {
   before(async () => {
@@ -164,7 +145,7 @@ describe('personal data: GDPR export and anonymization', () => {
       [res.body.data.fullName, res.body.data.emails, res.body.data.phones, res.body.data.tags],
       [null, [], [], []]
     );
-    const everything = await wholeDatabaseText();
+    const everything = await wholeDatabaseText(strapi);
     for (const trace of [
       EMAIL,
       WORK_EMAIL,
@@ -216,7 +197,7 @@ describe('personal data: GDPR export and anonymization', () => {
 
     const res = await admin.delete(`/segments/customers/${pieter.documentId}`);
     assert.equal(res.status, 200, JSON.stringify(res.body));
-    const everything = await wholeDatabaseText();
+    const everything = await wholeDatabaseText(strapi);
     for (const trace of [email, workEmail, phone, 'pieter', 'bakker', '1984-03-02']) {
       assert.ok(!everything.includes(trace.toLowerCase()), `"${trace}" is still in the database`);
     }

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { createId } from '@paralleldrive/cuid2';
 import { TABLE } from '../../contracts/constants';
 import { knexOf } from '../../server/src/database/knex';
+import { isPostgres } from './env';
 
 /** Counts the rows of a plugin table, optionally for some customers only. */
 export const countRows = async (strapi: Core.Strapi, table: string, customerIds?: number[]) => {
@@ -59,4 +60,22 @@ export const addSegmentWithMembers = async (
     );
   }
   return id as number;
+};
+
+/** Every table of the database, every row, as lower-cased text: where a person could still be found. */
+export const wholeDatabaseText = async (strapi: Core.Strapi) => {
+  const knex = knexOf(strapi);
+  const tables: string[] = isPostgres()
+    ? (
+        await knex.raw('select tablename from pg_tables where schemaname = current_schema()')
+      ).rows.map((r: { tablename: string }) => r.tablename)
+    : (
+        await knex.raw(
+          "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'"
+        )
+      ).map((r: { name: string }) => r.name);
+  const dumps = await Promise.all(
+    tables.map(async (t) => JSON.stringify(await knex(t).select('*')).toLowerCase())
+  );
+  return dumps.join('\n');
 };
