@@ -144,8 +144,9 @@ const visitorIdentity = ({ strapi }: { strapi: Core.Strapi }) => {
         await retryOnRace(() => identifyVerified(visitorId, email, names));
         return;
       }
+      // The error's name only: its message may hold the email, and logs keep no personal data.
       const work = identifyUnverified(visitorId, email, names).catch((error) =>
-        strapi.log.error(`segments: identify failed: ${(error as Error).message}`)
+        strapi.log.error(`segments: an unverified identify failed (${(error as Error).name})`)
       );
       pending.add(work);
       void work.finally(() => pending.delete(work));
