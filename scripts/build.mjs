@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageTypes } from './lib/package-types.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const started = Date.now();
@@ -33,13 +34,15 @@ const workers = WORKERS.map((name) =>
       )
     : res
 );
+// Only once the bundles are whole: the declarations then import the contracts from dist.
+const typesOk = res.status === 0 && workers.every((w) => w.status === 0) && packageTypes(root);
 const bundles = [
   'dist/server/index.js',
   'dist/admin/index.js',
   ...WORKERS.map((name) => `dist/server/${name}.js`),
 ].map((f) => path.join(root, f));
 const stale = bundles.filter((f) => !fs.existsSync(f) || fs.statSync(f).mtimeMs < started - 1000);
-if (res.status !== 0 || workers.some((w) => w.status !== 0) || stale.length > 0) {
+if (!typesOk || stale.length > 0) {
   console.error(
     `\nThe plugin build failed: ${stale.map((f) => path.relative(root, f)).join(', ') || 'see above'} not written.`
   );

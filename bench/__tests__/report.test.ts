@@ -43,6 +43,20 @@ describe('docs/benchmarks.md', () => {
     assert.equal(report.split(NOTES_MARKER).length, 2);
   });
 
+  it('says above the tables which run they are: engines, date, load, size, and where newer notes are', () => {
+    const [head] = renderReport(input, notesOf(null)).split('## SQLite');
+    const plain = head.replace(/\s+/g, ' ');
+    assert.match(plain, /one run, not the current state:\*\* SQLite only, on 2025-06-01 12:00 UTC/);
+    assert.match(plain, /a quiet machine \(load average up to 1\.50 on 2 cores\)/);
+    assert.match(plain, /20,000 customers and 100,000 events \(below the targets' size/);
+    assert.match(plain, /session notes under \[Notes\]\(#notes\)/);
+    const big = renderReport(
+      { ...input, customers: 1_000_000, events: 10_000_000, loadAtEnd: 6 },
+      notesOf(null)
+    ).replace(/\s+/g, ' ');
+    assert.match(big, /a loaded machine .* \(the targets' size\)/);
+  });
+
   it('starts a notes section when the file is new', () => {
     assert.ok(renderReport(input, notesOf(null)).includes(`${NOTES_MARKER}\n## Notes`));
   });

@@ -68,16 +68,36 @@ export const renderTable = ({ engine, skipped, rows }: EngineTable) => {
   return [...head, ...lines].join('\n');
 };
 
-/** The whole of docs/benchmarks.md: header, one table per engine, scenario list, then notes. */
 /** Whether the load average says the run shared its CPU (it misses the middle of a run). */
 const loadNote = (load: number, cores: number) =>
   load > cores
     ? `above ${cores}: other processes competed for the CPU`
     : `at most ${cores} at start and end: little else ran then`;
 
+/** Said plainly above the tables: which run they are, so a reader does not take them as current. */
+export const runSummary = (input: ReportInput): string => {
+  const load = Math.max(input.env.loadAtStart, input.loadAtEnd);
+  const ran = input.tables.filter((t) => !t.skipped).map((t) => TITLE[t.engine]);
+  const engines = ran.length === 1 ? `${ran[0]} only` : ran.join(' and ');
+  const machine = load > input.env.cores ? 'a loaded machine' : 'a quiet machine';
+  const size =
+    input.customers >= 1_000_000 && input.events >= 10_000_000
+      ? "the targets' size"
+      : "below the targets' size of 1,000,000 customers and 10,000,000 events";
+  return [
+    `**The tables below are one run, not the current state:** ${engines}, on ${input.env.date},`,
+    `on ${machine} (load average up to ${load.toFixed(2)} on ${input.env.cores} cores), at`,
+    `${int(input.customers)} customers and ${int(input.events)} events (${size}). Later`,
+    'measurements, and what changed since, are in the dated session notes under [Notes](#notes).',
+  ].join('\n');
+};
+
+/** The whole of docs/benchmarks.md: header, one table per engine, scenario list, then notes. */
 export const renderReport = (input: ReportInput, notes: string): string => {
   const { env } = input;
   return `# Benchmarks
+
+${runSummary(input)}
 
 Written by \`npm run bench\` (bench/run.ts): everything above the notes marker is rewritten on each
 run. Each scenario ran ${input.runs} times per engine, each run in a fresh worker process on an empty

@@ -4,6 +4,7 @@ import { createCaseIndexesInBackground } from './database/case-indexes';
 import { indexErrorContactsInBackground } from './database/import-error-contacts';
 import { bootstrapPersonalization } from './personalization';
 import { getService } from './utils/get-service';
+import { warnWhenMailOff } from './utils/mail';
 
 type LifecycleEvent = { model: { uid: string }; result?: any; params?: { where?: any } };
 
@@ -44,6 +45,7 @@ const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   bootstrapPersonalization(strapi);
+  warnWhenMailOff(strapi);
 
   createCaseIndexesInBackground(strapi);
   indexErrorContactsInBackground(strapi);

@@ -249,6 +249,18 @@ describe('importing customers from CSV', () => {
     assert.match(emails[0].text, /line 3, gender: "Q" is not F, Female, M, Male, O or Other/);
   });
 
+  it("emails no report when the app keeps Strapi's default email provider, sendmail", async () => {
+    emails.length = 0;
+    strapi.config.set('plugin::email.provider', 'sendmail');
+    try {
+      const job = await importCsv(strapi, admin, 'email\nno-mail@example.com');
+      assert.equal(job.status, 'completed');
+      assert.equal(emails.length, 0);
+    } finally {
+      strapi.config.set('plugin::email.provider', 'nodemailer');
+    }
+  });
+
   it('refuses (403) an upload from a role without the import permission', async () => {
     const editor = await adminWithPermissions(strapi, ['customers.read', 'customers.create']);
     const res = await editor

@@ -279,6 +279,8 @@ describe('personalized content API responses', () => {
       data: { title: 'Written by API', audience: { segment: 'vip-members' } },
     });
     assert.equal(ok.status, 201, JSON.stringify(ok.body));
+    // docs/personalization.md, Response: a write answers the stored string, a read the object.
+    assert.equal(ok.body.data.audience, JSON.stringify(vip));
     const stored = await strapi.db
       .query(PROMO)
       .findOne({ where: { documentId: ok.body.data.documentId } });

@@ -37,9 +37,13 @@ export const waitForImport = async (strapi: Core.Strapi, admin: AdminClient, id:
   throw new Error(`Import ${id} did not end`);
 };
 
-/** Captures the emails Strapi's email plugin sends (the SMTP transport is outside the test). */
+/**
+ * Captures the emails Strapi's email plugin sends (the SMTP transport is outside the test), as
+ * in an app that configured a provider: the plugin sends nothing with Strapi's default, sendmail.
+ */
 export const captureEmails = (strapi: Core.Strapi) => {
   const sent: { to: string; subject: string; text: string }[] = [];
+  strapi.config.set('plugin::email.provider', 'nodemailer');
   (strapi.plugin('email') as unknown as { provider: unknown }).provider = {
     send: async (options: { to: string; subject: string; text: string }) => {
       sent.push(options);

@@ -18,6 +18,7 @@ import { sqliteRecords } from '../csv/export-sqlite';
 import { knexOf } from '../database/knex';
 import { isPostgres } from '../database/prepared';
 import { toIso } from '../utils/dates';
+import { mailConfigured } from '../utils/mail';
 
 const PROGRESS_MS = 1000;
 const KEEP_MS = 7 * 24 * 3600_000;
@@ -114,7 +115,7 @@ const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const notify = async (row: Record<string, any>, id: number, subject: string) => {
-    if (!row.created_by_email) return;
+    if (!row.created_by_email || !mailConfigured(strapi)) return;
     const base = String(
       strapi.config.get('admin.absoluteUrl') ?? strapi.config.get('admin.url') ?? '/admin'
     );

@@ -3,6 +3,7 @@ import { TABLE } from '../../../contracts/constants';
 import type { ImportJob } from '../../../contracts/imports';
 import { toImportJob } from '../database/import-jobs';
 import { knexOf } from '../database/knex';
+import { mailConfigured } from '../utils/mail';
 
 const FIRST_REASONS = 20;
 
@@ -32,14 +33,17 @@ export const reportText = (
     `Report and the full error file: ${link}`,
   ].join('\n');
 
-/** Sends import reports by email through Strapi's email plugin (logged when it can't). */
+/**
+ * Sends import reports by email through Strapi's email plugin (logged when it can't); not at all
+ * when the app has no email provider of its own (see utils/mail.ts, warned once at boot).
+ */
 const importReport = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => knexOf(strapi);
   const every = () => strapi.plugin('segments').config('importReportEvery') as number;
 
   const send = async (jobRow: Record<string, any>, subject: string) => {
     const job = toImportJob(jobRow);
-    if (job.dryRun || !jobRow.created_by_email) return;
+    if (job.dryRun || !jobRow.created_by_email || !mailConfigured(strapi)) return;
     const reasons = await knex()(TABLE.importErrors)
       .select('line', 'column_name as column', 'reason')
       .where('job_id', job.id)
