@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, as this machine allows (no sandbox, no background network). */
 export const launchBrowser = (): Promise<Browser> =>
@@ -29,16 +29,69 @@ export const listenOnFreePort = (strapi: Core.Strapi) =>
     );
   });
 
-/** A new page in a fresh context: 1280 by 900, English, downloads allowed. */
-export const newAdminPage = async (browser: Browser) => {
+/** The two screens every flow is driven at: a laptop and the smallest the admin supports. */
+export const VIEWPORTS = {
+  wide: { width: 1440, height: 900 },
+  narrow: { width: 1024, height: 768 },
+} as const;
+export type ViewportName = keyof typeof VIEWPORTS;
+
+/** A new page in a fresh context: 1280 by 900 unless told, English unless told, downloads allowed. */
+export const newAdminPage = async (
+  browser: Browser,
+  options: { viewport?: ViewportName; locale?: string } = {}
+) => {
   const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
+    viewport: options.viewport ? { ...VIEWPORTS[options.viewport] } : { width: 1280, height: 900 },
     acceptDownloads: true,
-    locale: 'en-US',
+    locale: options.locale ?? 'en-US',
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return page;
+};
+
+/** Fails when the page scrolls sideways: the document is wider than the viewport. */
+export const assertNoSidewaysScroll = async (page: Page, where: string) => {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  if (scrollWidth > clientWidth) {
+    throw new Error(
+      `${where}: the page scrolls sideways (${scrollWidth} px wide in ${clientWidth})`
+    );
+  }
+};
+
+/**
+ * Fails unless the control is wholly inside the viewport and is what a click at its centre
+ * would hit (not covered by another element, not cut off by a scrolling container).
+ */
+export const assertReachable = async (locator: Locator, what: string) => {
+  await locator.waitFor({ state: 'visible' });
+  const box = await locator.boundingBox();
+  const viewport = locator.page().viewportSize();
+  if (!box || !viewport) throw new Error(`${what}: not rendered`);
+  const inside =
+    box.x >= 0 &&
+    box.y >= 0 &&
+    box.x + box.width <= viewport.width + 0.5 &&
+    box.y + box.height <= viewport.height + 0.5;
+  if (!inside) {
+    throw new Error(
+      `${what}: outside the ${viewport.width}x${viewport.height} viewport ` +
+        `(x ${Math.round(box.x)}, y ${Math.round(box.y)}, ${Math.round(box.width)}x${Math.round(box.height)})`
+    );
+  }
+  const hit = await locator.evaluate(
+    (element, point) => {
+      const top = document.elementFromPoint(point.x, point.y);
+      return top !== null && (element === top || element.contains(top));
+    },
+    { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+  );
+  if (!hit) throw new Error(`${what}: covered by another element at its centre`);
 };
 
 /** Logs in on the admin's login page and waits until the home page is left behind. */
