@@ -14,7 +14,6 @@ import {
   nullable,
   object,
   oneOf,
-  optional,
   string,
   unchecked,
   unknown,
