@@ -1,4 +1,5 @@
 import { optionalContentApiAuth } from '../../tracking/optional-auth';
+import type { PluginRouter } from '../types';
 
 /**
  * The public tracking API. Open to anyone by default, as a tracking pixel must be; with
@@ -43,5 +44,5 @@ export default () => {
         config: { auth: false as const, policies: [] },
       },
     ],
-  };
+  } satisfies PluginRouter;
 };
