@@ -10,6 +10,7 @@
 // personalized REST read).
 //   --sqlite-only   skip PostgreSQL          --keep   keep test-output/install afterwards
 //   --docs-only     only the docs test, against an app a --keep run left installed
+//   --reuse         skip pack, install and build: boot the app a --keep run left (to debug)
 // Works under test-output/ (git-ignored), not /tmp: Strapi's plugin resolution broke under /tmp.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,7 +27,7 @@ const work = path.join(root, 'test-output', 'install');
 const app = path.join(work, 'app');
 const args = process.argv.slice(2);
 const started = Date.now();
-const quiet = { STRAPI_TELEMETRY_DISABLED: 'true', STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true' };
+const quiet = { STRAPI_TELEMETRY_DISABLED: 'true' };
 
 const log = (msg) =>
   console.log(`[install-test ${Math.round((Date.now() - started) / 1000)}s] ${msg}`);
@@ -66,48 +67,54 @@ if (args.includes('--docs-only')) {
   process.exit(0);
 }
 
-fs.rmSync(work, { recursive: true, force: true });
-fs.mkdirSync(work, { recursive: true });
+if (!args.includes('--reuse')) installApp();
 
-log('pack');
-run(process.execPath, ['scripts/ensure-built.mjs'], root);
-const [packed] = JSON.parse(
-  run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], root)
-);
-const tarball = path.join(work, packed.filename);
-const unpacked = path.join(work, 'unpacked');
-fs.mkdirSync(unpacked);
-run('tar', ['-xzf', tarball, '-C', unpacked], work);
-const problems = packDirProblems(
-  path.join(unpacked, 'package'),
-  packed.files.map((f) => f.path)
-);
-if (problems.length > 0) fail(`the tarball is not whole:\n  ${problems.join('\n  ')}`);
+function installApp() {
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(work, { recursive: true });
 
-log('the fixture app (tests/install/app)');
-fs.cpSync(path.join(root, 'tests', 'install', 'app'), app, { recursive: true });
+  log('pack');
+  run(process.execPath, ['scripts/ensure-built.mjs'], root);
+  const [packed] = JSON.parse(
+    run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], root)
+  );
+  const tarball = path.join(work, packed.filename);
+  const unpacked = path.join(work, 'unpacked');
+  fs.mkdirSync(unpacked);
+  run('tar', ['-xzf', tarball, '-C', unpacked], work);
+  const problems = packDirProblems(
+    path.join(unpacked, 'package'),
+    packed.files.map((f) => f.path)
+  );
+  if (problems.length > 0) fail(`the tarball is not whole:\n  ${problems.join('\n  ')}`);
 
-// One install of the app's dependencies, the tarball and pg (as the docs tell a PostgreSQL site).
-log('npm install (the app, the tarball, pg)');
-const installed = run(
-  'npm',
-  ['install', tarball, 'pg', '--prefer-offline', '--no-audit', '--no-fund'],
-  app
-);
-const peerTrouble = installed.split('\n').filter((l) => /ERESOLVE|peer dep/i.test(l));
-if (peerTrouble.length > 0)
-  fail(`npm install reported peer dependencies:\n${peerTrouble.join('\n')}`);
-const plugin = path.join(app, 'node_modules', 'strapi-plugin-segments');
-if (fs.lstatSync(plugin).isSymbolicLink() || path.relative(root, fs.realpathSync(plugin)) === '')
-  fail('the app resolved strapi-plugin-segments to this checkout, not to the tarball');
+  log('the fixture app (tests/install/app)');
+  fs.cpSync(path.join(root, 'tests', 'install', 'app'), app, { recursive: true });
 
-checkDocs();
+  // One install of the app's dependencies, the tarball and pg (as the docs tell a PostgreSQL site).
+  log('npm install (the app, the tarball, pg)');
+  const installed = run(
+    'npm',
+    ['install', tarball, 'pg', '--prefer-offline', '--no-audit', '--no-fund'],
+    app
+  );
+  const peerTrouble = installed.split('\n').filter((l) => /ERESOLVE|peer dep/i.test(l));
+  if (peerTrouble.length > 0)
+    fail(`npm install reported peer dependencies:\n${peerTrouble.join('\n')}`);
+  const plugin = path.join(app, 'node_modules', 'strapi-plugin-segments');
+  if (fs.lstatSync(plugin).isSymbolicLink() || path.relative(root, fs.realpathSync(plugin)) === '')
+    fail('the app resolved strapi-plugin-segments to this checkout, not to the tarball');
 
-log('npm run build (TypeScript and the admin)');
-run('npm', ['run', 'build'], app, { ...appEnv, NODE_ENV: 'production' });
-if (!fs.readFileSync(path.join(app, 'dist', 'build', 'index.html'), 'utf8')) fail('no admin build');
+  checkDocs();
+
+  log('npm run build (TypeScript and the admin)');
+  run('npm', ['run', 'build'], app, { ...appEnv, NODE_ENV: 'production' });
+  if (!fs.readFileSync(path.join(app, 'dist', 'build', 'index.html'), 'utf8'))
+    fail('no admin build');
+}
 
 const failed = (error) => fail(error.stack ?? String(error));
+fs.rmSync(path.join(app, '.tmp'), { recursive: true, force: true }); // a fresh SQLite database
 await bootAndAsk('sqlite', {
   DATABASE_CLIENT: 'sqlite',
   DATABASE_FILENAME: '.tmp/install.db',
@@ -203,7 +210,8 @@ async function bootAndAsk(engine, env) {
       identitySecret: appEnv.SEGMENTS_IDENTITY_SECRET,
       log: (msg) => log(`${engine}: ${msg}`),
     });
-    if (/\[ERROR\]/.test(output)) problem(`Strapi logged an error:\n${output}`);
+    // eslint-disable-next-line no-control-regex
+    if (/\] (\x1b\[\d+m)?error\b/i.test(output)) problem(`Strapi logged an error:\n${output}`);
     const mailNotes = output.split('are not emailed').length - 1;
     if (mailNotes !== 1)
       problem(`the log says ${mailNotes} times that reports are not emailed, not once:\n${output}`);

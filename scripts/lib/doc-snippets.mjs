@@ -108,6 +108,8 @@ export function typecheckSnippets(
     cwd: dir,
     encoding: 'utf8',
   });
+  // Gone before the app's own build, whose tsconfig would take the snippets in too.
+  fs.rmSync(dir, { recursive: true, force: true });
   if (res.status === 0) return [];
   const errors = `${res.stdout}${res.stderr}`.split('\n').filter((l) => l.trim());
   return errors.map((l) => {
