@@ -64,6 +64,7 @@ export const importResponses = {
           ...importJobFields,
           rows: optional(array(rowOutcomeShape)),
           firstErrors: array(object({ line: integer, column: string, reason: string })),
+          emailReport: boolean,
         }),
       })
     )
