@@ -279,12 +279,43 @@ describe('personal data: GDPR export and anonymization', () => {
 
   it('anonymizes every field the customer schema marks personal, whatever fields it has', async () => {
     const { customer, id, markers } = await customerWithEveryPersonalField(1);
+    const urls = [
+      'https://shop.example.com/a?zq1urlquery=1',
+      'https://shop.example.com/b#zq1urlfragment',
+      'https://shop.example.com/c/?x=1#zq1urlboth',
+      'https://shop.example.com/d',
+      null,
+    ];
+    await knexOf(strapi)(TABLE.events).insert(
+      urls.map((url, i) => ({
+        document_id: `evtmarker000000000000000${i}`,
+        customer_id: id,
+        type: 'PageVisit',
+        url,
+        occurred_at: new Date(),
+        created_at: new Date(),
+        updated_at: new Date(),
+      }))
+    );
+    markers.push('zq1urlquery', 'zq1urlfragment', 'zq1urlboth');
     const res = await admin.post(`/segments/customers/${customer.documentId}/anonymize`);
     assert.equal(res.status, 200, JSON.stringify(res.body));
     const everything = await wholeDatabaseText(strapi);
     for (const marker of markers) {
       assert.ok(!everything.includes(marker.toLowerCase()), `"${marker}" survived anonymize`);
     }
+    const kept = await knexOf(strapi)(TABLE.events).where('customer_id', id).orderBy('document_id');
+    assert.deepEqual(
+      kept.map((e: { url: string | null }) => e.url),
+      [
+        'https://shop.example.com/a',
+        'https://shop.example.com/b',
+        'https://shop.example.com/c/',
+        'https://shop.example.com/d',
+        null,
+      ],
+      'URLs keep their page, not their query or fragment'
+    );
     const row = await knexOf(strapi)(TABLE.customers).where('id', id).first();
     for (const field of Object.values(CUSTOMER_FIELDS) as CustomerField[]) {
       if (field.personal && !isListField(field) && CLOSED[field.kind]) {

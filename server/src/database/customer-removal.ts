@@ -19,13 +19,18 @@ export const CUSTOMER_TABLES = [
  * statement for all of the customer's events: the URL is cut before its first `?` or `#`.
  */
 export const stripEventDetails = (knex: Knex, customerId: number) => {
-  const [find, smaller] = isPostgres(knex) ? ['strpos', 'least'] : ['instr', 'min'];
-  const cut = knex.raw(
-    `substr(url, 1, ${smaller}(${find}(url || '?', '?'), ${find}(url || '#', '#')) - 1)`
-  );
+  // The characters by code: knex reads a ? in raw SQL as a binding, quoted or not.
+  const [find, smaller, char] = isPostgres(knex)
+    ? ['strpos', 'least', 'chr']
+    : ['instr', 'min', 'char'];
+  const at = (code: number) => `${find}(url || ${char}(${code}), ${char}(${code}))`;
   return knex(TABLE.events)
     .where('customer_id', customerId)
-    .update({ url: cut, referrer: null, metadata: null });
+    .update({
+      url: knex.raw(`substr(url, 1, ${smaller}(${at(63)}, ${at(35)}) - 1)`),
+      referrer: null,
+      metadata: null,
+    });
 };
 
 /** The normalized emails and phone numbers of some customers, as one subquery. */
