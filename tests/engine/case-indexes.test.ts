@@ -7,6 +7,7 @@ import type { RuleNode } from '../../contracts/segment-rules';
 import { ensureCaseIndexes } from '../../server/src/database/case-indexes';
 import { applyCustomerFilters } from '../../server/src/database/customer-filters';
 import { knexOf } from '../../server/src/database/knex';
+import { sameNameRows } from '../../server/src/services/customer-duplicates';
 import { matchingCustomerIds } from '../../server/src/segment-engine/compile';
 import { createCompileContext } from '../../server/src/segment-engine/context-factory';
 import { isPostgres } from '../helpers/env';
@@ -73,6 +74,13 @@ describe('lower-case indexes', () => {
       applyCustomerFilters(knex, knex(`${TABLE.customers} as c`).select('c.id'), { tag: 'VIP' })
     );
     assert.match(plan, new RegExp(`${TABLE.tags}_lower_idx`), plan);
+  });
+
+  it('finds namesakes for duplicate suggestions from the lower-case name index', async () => {
+    const knex = knexOf(strapi);
+    const me = { id: 1, first_name: 'Maria', last_name: 'de Vries' };
+    const plan = await planOf(sameNameRows(knex, me));
+    assert.match(plan, new RegExp(`${TABLE.customers}_name_lower_idx`), plan);
   });
 
   it('makes the indexes once: a second run changes nothing', async () => {

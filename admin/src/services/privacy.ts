@@ -2,7 +2,7 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { useMemo } from 'react';
 import type { ListCustomers } from '../../../contracts/customer-list';
 import type { Customer } from '../../../contracts/customers';
-import type { MergeCustomers } from '../../../contracts/merges';
+import type { FindDuplicates, MergeCustomers } from '../../../contracts/merges';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { PLUGIN_ID } from '../pluginId';
 import { saveBlob } from '../utils/saveBlob';
@@ -13,10 +13,7 @@ const base = `/${PLUGIN_ID}/customers`;
 const customerUrl = (documentId: string) => `${base}/${encodeURIComponent(documentId)}`;
 
 /** One likely duplicate of a customer and why it looks like one. */
-export interface Duplicate {
-  customer: Customer;
-  reasons: string[];
-}
+export type Duplicate = FindDuplicates.Response['data'][number];
 
 /** GET /segments/customers/:documentId/duplicates (null: don't load). */
 export const useDuplicates = (documentId: string | null) =>
