@@ -1,0 +1,11 @@
+import { requires } from './policies';
+
+/** Known values of customer fields, for the admin's pickers. */
+export default [
+  {
+    method: 'GET',
+    path: '/customer-values',
+    handler: 'customer-values.find',
+    config: requires('customers.read'),
+  },
+] as const;
