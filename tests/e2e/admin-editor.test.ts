@@ -14,6 +14,7 @@ import {
   saveScreenshot,
   type ViewportName,
 } from '../helpers/browser';
+import { dismissStrapiBanners } from '../helpers/banners';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 import { PASSWORD, SUPER_ADMIN_EMAIL, superAdmin, type AdminClient } from '../helpers/users';
 
@@ -79,6 +80,7 @@ describe('merge suggestions, retention pickers and early A/B results', () => {
       before(async () => {
         page = await newAdminPage(browser, { viewport });
         await logIn(page, baseUrl, SUPER_ADMIN_EMAIL, PASSWORD);
+        await dismissStrapiBanners(page);
       });
       after(() => page.context().close());
       const shot = (name: string) =>
@@ -88,6 +90,8 @@ describe('merge suggestions, retention pickers and early A/B results', () => {
         const { main } = marias[viewport];
         await page.goto(pluginPage(baseUrl, `customers/${main}`));
         const open = page.getByRole('button', { name: 'Merge', exact: true });
+        // At 1024 px the profile's actions sit below its details: scrolled to, then reachable.
+        await open.scrollIntoViewIfNeeded();
         await assertReachable(open, 'Merge');
         await open.click();
         const dialog = page.getByRole('dialog');
@@ -121,7 +125,8 @@ describe('merge suggestions, retention pickers and early A/B results', () => {
         await pick('Keep customers with these tags', 'vip');
         await pick('Keep customers in these segments', 'Loyal members');
         // Only what exists is offered: typing an unknown tag finds nothing to choose.
-        await page.getByRole('combobox', { name: 'Keep customers with these tags' }).fill('nope');
+        await page.getByRole('combobox', { name: 'Keep customers with these tags' }).click();
+        await page.keyboard.type('nope');
         await page.getByText('No customer has a tag that matches').waitFor();
         await page.keyboard.press('Escape');
         await assertNoSidewaysScroll(page, 'data retention');

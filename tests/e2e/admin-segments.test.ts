@@ -16,6 +16,7 @@ import {
   type ViewportName,
 } from '../helpers/browser';
 import { addEvents, customerIdOf } from '../helpers/data';
+import { dismissStrapiBanners } from '../helpers/banners';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 import { PASSWORD, SUPER_ADMIN_EMAIL, superAdmin } from '../helpers/users';
 
@@ -82,6 +83,7 @@ describe('building a segment in the admin', () => {
     it(`a characteristic and an event condition narrow the live count; the saved segment lists its member (${width}×${height})`, async () => {
       const page = await newAdminPage(browser, { viewport });
       await logIn(page, baseUrl, SUPER_ADMIN_EMAIL, PASSWORD);
+      await dismissStrapiBanners(page);
       await page.goto(pluginPage(baseUrl, 'segments'));
       const create = page.getByRole('link', { name: 'Create segment' }).first();
       await assertReachable(create, 'Create segment');
@@ -164,6 +166,7 @@ describe('building a segment in the admin', () => {
     it(`an external segment says in plain words where its members come from, with a copy button (${width}×${height})`, async () => {
       const page = await newAdminPage(browser, { viewport });
       await logIn(page, baseUrl, SUPER_ADMIN_EMAIL, PASSWORD);
+      await dismissStrapiBanners(page);
       await page.goto(pluginPage(baseUrl, 'segments'));
       // Never pushed: the list does not claim 0 members.
       const row = page.getByRole('row', { name: /CRM members/ });

@@ -15,6 +15,7 @@ import {
   saveScreenshot,
   type ViewportName,
 } from '../helpers/browser';
+import { dismissStrapiBanners } from '../helpers/banners';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 import { PASSWORD, SUPER_ADMIN_EMAIL, superAdmin } from '../helpers/users';
 
@@ -185,6 +186,7 @@ describe('personalized content in the Content Manager', () => {
     it(`the View as panel fits the side panel at ${width}×${height}`, async () => {
       const page = await newAdminPage(browser, { viewport });
       await logIn(page, baseUrl, SUPER_ADMIN_EMAIL, PASSWORD);
+      await dismissStrapiBanners(page);
       await page.goto(`${baseUrl}/admin/content-manager/collection-types/${PROMO}/${documentId}`);
       await choose(page, 'Visitor in segment', 'VIP members');
       const open = page.getByRole('link', { name: 'Open preview' });
