@@ -15,6 +15,7 @@ import {
   type ViewportName,
 } from '../helpers/browser';
 import { dismissStrapiBanners } from '../helpers/banners';
+import { scrollToMiddle } from '../helpers/layout';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 import { PASSWORD, SUPER_ADMIN_EMAIL, superAdmin, type AdminClient } from '../helpers/users';
 
@@ -91,7 +92,7 @@ describe('merge suggestions, retention pickers and early A/B results', () => {
         await page.goto(pluginPage(baseUrl, `customers/${main}`));
         const open = page.getByRole('button', { name: 'Merge', exact: true });
         // At 1024 px the profile's actions sit below its details: scrolled to, then reachable.
-        await open.scrollIntoViewIfNeeded();
+        await scrollToMiddle(open);
         await assertReachable(open, 'Merge');
         await open.click();
         const dialog = page.getByRole('dialog');
@@ -100,7 +101,7 @@ describe('merge suggestions, retention pickers and early A/B results', () => {
         await shot('merge-suggestions');
         await dialog.getByRole('button', { name: 'Choose maria De Vries to merge' }).click();
         const confirm = dialog.getByRole('button', { name: /^Merge and delete/ });
-        await confirm.scrollIntoViewIfNeeded();
+        await scrollToMiddle(confirm);
         await assertReachable(confirm, 'Merge and delete');
         await assertNoSidewaysScroll(page, 'merge dialog');
         await confirm.click();
@@ -117,7 +118,7 @@ describe('merge suggestions, retention pickers and early A/B results', () => {
         await page.getByRole('heading', { name: 'Data retention' }).waitFor();
         const pick = async (label: string, option: string) => {
           const box = page.getByRole('combobox', { name: label });
-          await box.scrollIntoViewIfNeeded();
+          await scrollToMiddle(box);
           await box.click();
           await page.getByRole('option', { name: option, exact: true }).click();
         };
@@ -132,7 +133,7 @@ describe('merge suggestions, retention pickers and early A/B results', () => {
         await assertNoSidewaysScroll(page, 'data retention');
         await shot('retention-pickers');
         const save = page.getByRole('button', { name: 'Save' });
-        await save.scrollIntoViewIfNeeded();
+        await scrollToMiddle(save);
         await assertReachable(save, 'Save');
         await save.click();
         await page.getByText('Data retention saved').waitFor();

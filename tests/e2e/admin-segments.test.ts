@@ -17,6 +17,7 @@ import {
 } from '../helpers/browser';
 import { addEvents, customerIdOf } from '../helpers/data';
 import { dismissStrapiBanners } from '../helpers/banners';
+import { assertTextFits, scrollToMiddle } from '../helpers/layout';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 import { PASSWORD, SUPER_ADMIN_EMAIL, superAdmin } from '../helpers/users';
 
@@ -119,6 +120,7 @@ describe('building a segment in the admin', () => {
       assert.equal(await days.inputValue(), '30');
       await days.fill('7');
       await page.getByRole('combobox', { name: 'When' }).getByText('in the last 7 days').waitFor();
+      await assertTextFits(page.getByRole('combobox', { name: 'When' }), 'When');
       await preview.getByText('1 customer matches').waitFor();
       await assertNoSidewaysScroll(page, 'segment builder');
       assert.deepEqual(
@@ -129,7 +131,7 @@ describe('building a segment in the admin', () => {
       await shot(page, 'segment-builder');
 
       const save = page.getByRole('button', { name: 'Save segment' }).first();
-      await save.scrollIntoViewIfNeeded();
+      await scrollToMiddle(save);
       await assertReachable(save, 'Save segment');
       await save.click();
       await page.getByText(`Segment ${name} created`).waitFor();
@@ -175,7 +177,7 @@ describe('building a segment in the admin', () => {
       await row.getByRole('link', { name: 'CRM members' }).click();
       await page.getByText('your CRM or CDP adds and removes its members').waitFor();
       const copy = page.getByRole('button', { name: 'Copy address' });
-      await copy.scrollIntoViewIfNeeded();
+      await scrollToMiddle(copy);
       await assertReachable(copy, 'Copy address');
       const address = await page
         .getByRole('textbox', { name: 'Address to send members to' })

@@ -27,7 +27,7 @@ export const EventWindowEditor = ({ window, name, onChange, disabled }: EventWin
         label={t('rule.window')}
         value={window.type}
         disabled={disabled}
-        width="16rem"
+        width="22rem"
         // "in the last 30 days", with the days chosen: the condition reads as a sentence.
         options={(['ever', 'lastDays', 'between'] as const).map((value) => ({
           value,

@@ -1,0 +1,19 @@
+import type { Locator } from 'playwright-core';
+
+/**
+ * Scrolls a control to the middle of its scrolling area, as an editor scrolling to it would see
+ * it; `scrollIntoViewIfNeeded` puts it at the very top edge, under the admin's fixed top bar at
+ * 1024 px, where no one would try to click it.
+ */
+export const scrollToMiddle = (locator: Locator) =>
+  locator.evaluate((element) => element.scrollIntoView({ block: 'center', inline: 'nearest' }));
+
+/** Fails when the control's text is cut off (an ellipsis, or text spilling out of its box). */
+export const assertTextFits = async (locator: Locator, what: string) => {
+  const cut = await locator.evaluate((element) =>
+    [element, ...Array.from(element.querySelectorAll('*'))].some(
+      (el) => el.scrollWidth > el.clientWidth + 1
+    )
+  );
+  if (cut) throw new Error(`${what}: its text does not fit`);
+};
