@@ -132,7 +132,7 @@ describe('personalized content in the Content Manager', () => {
 
     // Strapi's preview URL of the entry, opened in a new tab as a VIP: the site's preview route
     // gets the segment on its URL and the VIP hero from the content API.
-    const open = page.getByRole('link', { name: 'Open preview' });
+    const open = page.getByRole('link', { name: 'Preview as visitor' });
     await page.getByText('Opens your site in a new tab as VIP members see it').waitFor();
     const href = new URL((await open.getAttribute('href'))!);
     assert.equal(href.origin, process.env.PREVIEW_URL);
@@ -155,7 +155,7 @@ describe('personalized content in the Content Manager', () => {
     await choose(page, 'Visitor in segment', 'All other users');
     await page.getByText('Not shown to this audience').waitFor();
     await page.getByText('as All other users see it', { exact: false }).waitFor();
-    const everyone = page.getByRole('link', { name: 'Open preview' });
+    const everyone = page.getByRole('link', { name: 'Preview as visitor' });
     const plain = new URL((await everyone.getAttribute('href'))!);
     assert.equal(plain.searchParams.get('segments'), null);
   });
@@ -177,7 +177,7 @@ describe('personalized content in the Content Manager', () => {
     // Now the entry is in a test, View as offers its variants.
     await page.reload();
     await choose(page, 'A/B test variant', 'Variant B');
-    const open = page.getByRole('link', { name: 'Open preview' });
+    const open = page.getByRole('link', { name: 'Preview as visitor' });
     const href = new URL((await open.getAttribute('href'))!);
     assert.equal(href.searchParams.get('abVariant'), 'B');
   });
@@ -189,11 +189,14 @@ describe('personalized content in the Content Manager', () => {
       await logIn(page, baseUrl, SUPER_ADMIN_EMAIL, PASSWORD);
       await dismissStrapiBanners(page);
       await page.goto(`${baseUrl}/admin/content-manager/collection-types/${PROMO}/${documentId}`);
+      const visitor = page.getByRole('combobox', { name: 'Visitor in segment', exact: true });
+      await scrollToMiddle(visitor);
+      await assertReachable(visitor, 'Visitor in segment');
       await choose(page, 'Visitor in segment', 'VIP members');
-      const open = page.getByRole('link', { name: 'Open preview' });
+      const open = page.getByRole('link', { name: 'Preview as visitor' });
       await scrollToMiddle(open);
-      await assertReachable(open, 'Open preview');
-      await assertTextFits(open, 'Open preview');
+      await assertReachable(open, 'Preview as visitor');
+      await assertTextFits(open, 'Preview as visitor');
       await assertNoSidewaysScroll(page, 'Content Manager edit view');
       await saveScreenshot(
         page,

@@ -19,7 +19,7 @@ interface PreviewAsLinkProps extends PreviewAs {
 }
 
 /**
- * "Open preview as …": the entry's URL from Strapi's preview config (`config/admin.ts` >
+ * "Preview as visitor": the entry's URL from Strapi's preview config (`config/admin.ts` >
  * `preview.config.handler`), with the audience appended as query parameters, in a new tab. A new
  * tab (or Strapi's preview iframe) cannot send X-Segments, so the site's preview route forwards
  * the parameters as headers; the editor is told only who the preview is for. The label is short
