@@ -190,6 +190,16 @@ describe('personalized content in the Content Manager', () => {
       await dismissStrapiBanners(page);
       await page.goto(`${baseUrl}/admin/content-manager/collection-types/${PROMO}/${documentId}`);
       const visitor = page.getByRole('combobox', { name: 'Visitor in segment', exact: true });
+      await visitor.waitFor({ state: 'attached' });
+      if (viewport === 'narrow') {
+        // Below 1080 px the Content Manager keeps its side panels in a drawer at the bottom;
+        // its handle is a button without a name (Strapi's), found by where it is.
+        await page.evaluate(() =>
+          Array.from(document.querySelectorAll<HTMLElement>('button[aria-expanded="false"]'))
+            .find((b) => b.getBoundingClientRect().top > window.innerHeight - 80)
+            ?.click()
+        );
+      }
       await scrollToMiddle(visitor);
       await assertReachable(visitor, 'Visitor in segment');
       await choose(page, 'Visitor in segment', 'VIP members');

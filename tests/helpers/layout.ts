@@ -6,7 +6,14 @@ import type { Locator } from 'playwright-core';
  * 1024 px, where no one would try to click it.
  */
 export const scrollToMiddle = (locator: Locator) =>
-  locator.evaluate((element) => element.scrollIntoView({ block: 'center', inline: 'nearest' }));
+  locator.evaluate(
+    (element) =>
+      new Promise<void>((done) => {
+        // Instantly, not smoothly: the check that follows measures where the control is.
+        element.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+        requestAnimationFrame(() => requestAnimationFrame(() => done()));
+      })
+  );
 
 /** Fails when the control's text is cut off (an ellipsis, or text spilling out of its box). */
 export const assertTextFits = async (locator: Locator, what: string) => {
