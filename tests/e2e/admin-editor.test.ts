@@ -15,7 +15,7 @@ import {
   type ViewportName,
 } from '../helpers/browser';
 import { dismissStrapiBanners } from '../helpers/banners';
-import { scrollToMiddle } from '../helpers/layout';
+import { scrollToMiddle, scrollToTop } from '../helpers/layout';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 import { PASSWORD, SUPER_ADMIN_EMAIL, superAdmin, type AdminClient } from '../helpers/users';
 
@@ -130,10 +130,11 @@ describe('merge suggestions, retention pickers and early A/B results', () => {
         await page.keyboard.type('nope');
         await page.getByText('No customer has a tag that matches').waitFor();
         await page.keyboard.press('Escape');
+        await page.getByRole('listbox').waitFor({ state: 'detached' });
         await assertNoSidewaysScroll(page, 'data retention');
         await shot('retention-pickers');
         const save = page.getByRole('button', { name: 'Save' });
-        await scrollToMiddle(save);
+        await scrollToTop(page);
         await assertReachable(save, 'Save');
         await save.click();
         await page.getByText('Data retention saved').waitFor();

@@ -192,13 +192,8 @@ describe('personalized content in the Content Manager', () => {
       const visitor = page.getByRole('combobox', { name: 'Visitor in segment', exact: true });
       await visitor.waitFor({ state: 'attached' });
       if (viewport === 'narrow') {
-        // Below 1080 px the Content Manager keeps its side panels in a drawer at the bottom;
-        // its handle is a button without a name (Strapi's), found by where it is.
-        await page.evaluate(() =>
-          Array.from(document.querySelectorAll<HTMLElement>('button[aria-expanded="false"]'))
-            .find((b) => b.getBoundingClientRect().top > window.innerHeight - 80)
-            ?.click()
-        );
+        // Below 1080 px the Content Manager keeps its side panels in a drawer at the bottom.
+        await page.getByRole('button', { name: 'Open more actions' }).click();
       }
       await scrollToMiddle(visitor);
       await assertReachable(visitor, 'Visitor in segment');

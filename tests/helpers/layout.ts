@@ -1,4 +1,4 @@
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /**
  * Scrolls a control to the middle of its scrolling area, as an editor scrolling to it would see
@@ -24,3 +24,17 @@ export const assertTextFits = async (locator: Locator, what: string) => {
   );
   if (cut) throw new Error(`${what}: its text does not fit`);
 };
+
+/**
+ * Scrolls the page back to its top, where a page's header and its primary actions are. Scrolled
+ * down, Strapi's header sticks to the top of the page, which at 1024 px is under the admin's
+ * fixed top bar (Strapi's layout, not the plugin's): an editor scrolls up to press Save.
+ */
+export const scrollToTop = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        window.scrollTo({ top: 0, behavior: 'instant' });
+        requestAnimationFrame(() => requestAnimationFrame(() => done()));
+      })
+  );
