@@ -134,7 +134,7 @@ describe('merge suggestions, retention pickers and early A/B results', () => {
         await assertNoSidewaysScroll(page, 'data retention');
         await shot('retention-pickers');
         const save = page.getByRole('button', { name: 'Save' });
-        await scrollToTop(page);
+        await scrollToTop(save);
         await assertReachable(save, 'Save');
         await save.click();
         await page.getByText('Data retention saved').waitFor();

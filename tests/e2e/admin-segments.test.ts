@@ -17,7 +17,7 @@ import {
 } from '../helpers/browser';
 import { addEvents, customerIdOf } from '../helpers/data';
 import { dismissStrapiBanners } from '../helpers/banners';
-import { assertTextFits, scrollToMiddle } from '../helpers/layout';
+import { assertTextFits, scrollToMiddle, scrollToTop } from '../helpers/layout';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 import { PASSWORD, SUPER_ADMIN_EMAIL, superAdmin } from '../helpers/users';
 
@@ -131,7 +131,7 @@ describe('building a segment in the admin', () => {
       await shot(page, 'segment-builder');
 
       const save = page.getByRole('button', { name: 'Save segment' }).first();
-      await scrollToMiddle(save);
+      await scrollToTop(save);
       await assertReachable(save, 'Save segment');
       await save.click();
       await page.getByText(`Segment ${name} created`).waitFor();

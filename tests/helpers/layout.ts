@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 
 /**
  * Scrolls a control to the middle of its scrolling area, as an editor scrolling to it would see
@@ -30,10 +30,11 @@ export const assertTextFits = async (locator: Locator, what: string) => {
  * down, Strapi's header sticks to the top of the page, which at 1024 px is under the admin's
  * fixed top bar (Strapi's layout, not the plugin's): an editor scrolls up to press Save.
  */
-export const scrollToTop = (page: Page) =>
-  page.evaluate(
-    () =>
+export const scrollToTop = (locator: Locator) =>
+  locator.evaluate(
+    (element) =>
       new Promise<void>((done) => {
+        for (let el = element.parentElement; el; el = el.parentElement) el.scrollTop = 0;
         window.scrollTo({ top: 0, behavior: 'instant' });
         requestAnimationFrame(() => requestAnimationFrame(() => done()));
       })
