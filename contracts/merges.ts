@@ -26,3 +26,13 @@ export namespace MergeCustomers {
     data: { customer: Customer; merge: MergeRecord };
   }
 }
+
+/** Why a customer looks like a duplicate of another (the admin words each one). */
+export const DUPLICATE_REASONS = ['samePhone', 'sameNameAndBirthDate', 'sameNameAndEmail'] as const;
+export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
+
+export namespace FindDuplicates {
+  export interface Response {
+    data: { customer: Customer; reasons: DuplicateReason[] }[];
+  }
+}

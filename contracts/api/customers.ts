@@ -2,8 +2,10 @@ import { CUSTOMER_SOURCES, GENDERS } from '../constants';
 import type { BulkDeleteInput, BulkDeleteCustomers } from '../customer-bulk';
 import type { ListCustomerEvents, TimelineEvent } from '../customer-events';
 import type { CustomerListQuery, ListCustomers } from '../customer-list';
+import type { ListCustomerValues, ValueField } from '../customer-values';
 import type { Customer, CustomerInput, GetCustomer } from '../customers';
-import type { MergeCustomers, MergeRecord } from '../merges';
+import { DUPLICATE_REASONS } from '../merges';
+import type { FindDuplicates, MergeCustomers, MergeRecord } from '../merges';
 import { json, type BodyOf } from './response';
 import {
   array,
@@ -137,6 +139,10 @@ export const customerResponses = {
     exactly<ListCustomers.Response>()(object({ data: array(customerShape), meta: paginationShape }))
   ),
   'customers.findOne': json(200, exactly<GetCustomer.Response>()(one)),
+  'customer-values.find': json(
+    200,
+    exactly<ListCustomerValues.Response>()(object({ data: array(string) }))
+  ),
   'customers.events': json(
     200,
     exactly<ListCustomerEvents.Response>()(
@@ -154,7 +160,11 @@ export const customerResponses = {
   ),
   'customers.duplicates': json(
     200,
-    object({ data: array(object({ customer: customerShape, reasons: array(string) })) })
+    exactly<FindDuplicates.Response>()(
+      object({
+        data: array(object({ customer: customerShape, reasons: array(oneOf(DUPLICATE_REASONS)) })),
+      })
+    )
   ),
   // A download (Content-Disposition: attachment), but JSON all the same.
   'customers.gdprExport': json(200, gdprExportShape),
@@ -172,6 +182,10 @@ type Path = { documentId: string };
 export interface CustomerRoutes {
   'customers.find': { query: Partial<CustomerListQuery>; response: BodyOf<R['customers.find']> };
   'customers.findOne': { params: Path; response: BodyOf<R['customers.findOne']> };
+  'customer-values.find': {
+    query: { field: ValueField; q?: string };
+    response: BodyOf<R['customer-values.find']>;
+  };
   'customers.events': {
     params: Path;
     query: { page?: number; pageSize?: number };

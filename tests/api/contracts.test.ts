@@ -70,6 +70,11 @@ describe('every route answers as its contract says', () => {
     const url = `/segments/customers/${jan.documentId}`;
     assertContract('customers.find', await admin.get('/segments/customers?q=jan'));
     assertContract('customers.findOne', await admin.get(url));
+    const values = assertContract(
+      'customer-values.find',
+      await admin.get('/segments/customer-values?field=tags&q=v')
+    );
+    assert.deepEqual(values.data, ['vip']);
     assertContract('customers.update', await admin.put(url, { city: 'Utrecht' }));
     const events = assertContract('customers.events', await admin.get(`${url}/events`));
     assert.ok(events.data.length > 0, 'the timeline has the tracked event');

@@ -212,14 +212,50 @@ describe('merging customers', () => {
       ])
     );
     assert.deepEqual(found, {
-      [byPhone.documentId]: ['same phone number'],
-      [byBirth.documentId]: ['same name and date of birth'],
-      [byEmail.documentId]: ['same email name and name'],
+      [byPhone.documentId]: ['samePhone'],
+      [byBirth.documentId]: ['sameNameAndBirthDate'],
+      [byEmail.documentId]: ['sameNameAndEmail'],
     });
     assert.equal(
       (await admin.get(`/segments/customers/${byPhone.documentId}`)).status,
       200,
       'nothing merged'
+    );
+  });
+
+  it('suggests the other "Maria de Vries" whose email differs only by dots, a +tag and a typo', async () => {
+    const maria = await create({
+      firstName: 'Maria',
+      lastName: 'de Vries',
+      emails: ['maria.de.vries+news@gmail.com'],
+    });
+    const byDots = await create({
+      firstName: 'maria',
+      lastName: 'De Vries',
+      emails: ['MariaDeVries@hotmail.nl'],
+    });
+    const byTypo = await create({
+      firstName: 'Maria',
+      lastName: 'de Vries',
+      emails: ['mariadevreis@example.org'],
+    });
+    // Namesakes with unrelated emails and no shared phone or birth date are other people.
+    await create({ firstName: 'Maria', lastName: 'de Vries', emails: ['m.jansen@example.org'] });
+    await create({
+      firstName: 'Mario',
+      lastName: 'de Vries',
+      emails: ['maria.devries@example.org'],
+    });
+    const res = await admin.get(`/segments/customers/${maria.documentId}/duplicates`);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(
+      res.body.data
+        .map((d: { customer: Customer; reasons: string[] }) => [d.customer.emails[0], d.reasons])
+        .sort(),
+      [
+        [byDots.emails[0], ['sameNameAndEmail']],
+        [byTypo.emails[0], ['sameNameAndEmail']],
+      ].sort()
     );
   });
 

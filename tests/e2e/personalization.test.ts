@@ -5,12 +5,18 @@ import { after, before, describe, it } from 'node:test';
 import type { Core } from '@strapi/strapi';
 import type { Browser, Page } from 'playwright-core';
 import {
+  VIEWPORTS,
+  assertNoSidewaysScroll,
+  assertReachable,
   launchBrowser,
   listenOnFreePort,
   logIn,
   newAdminPage,
   saveScreenshot,
+  type ViewportName,
 } from '../helpers/browser';
+import { dismissStrapiBanners } from '../helpers/banners';
+import { assertTextFits, scrollToMiddle } from '../helpers/layout';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 import { PASSWORD, SUPER_ADMIN_EMAIL, superAdmin } from '../helpers/users';
 
@@ -119,20 +125,20 @@ describe('personalized content in the Content Manager', () => {
     await page.getByText('• Hello visitor').waitFor();
     await choose(page, 'Visitor in segment', 'VIP members');
     await page.getByText('• Welcome back, VIP').waitFor();
-    await page
-      .getByText('A site gets this with the headers X-Segments: vip-members', { exact: true })
-      .waitFor();
+    // Editor words: nothing about request headers, and no A/B variant on an entry in no test.
+    const panelText = await page.locator('body').innerText();
+    assert.doesNotMatch(panelText, /X-Segments|X-AB-Variant|headers/i);
+    assert.equal(await page.getByRole('combobox', { name: 'A/B test variant' }).count(), 0);
 
     // Strapi's preview URL of the entry, opened in a new tab as a VIP: the site's preview route
     // gets the segment on its URL and the VIP hero from the content API.
-    const open = page.getByRole('link', { name: 'Open preview as VIP members' });
+    const open = page.getByRole('link', { name: 'Preview as visitor' });
+    await page.getByText('Opens your site in a new tab as VIP members see it').waitFor();
     const href = new URL((await open.getAttribute('href'))!);
     assert.equal(href.origin, process.env.PREVIEW_URL);
     assert.equal(href.searchParams.get('documentId'), documentId);
     assert.equal(href.searchParams.get('segments'), 'vip-members');
     assert.equal(href.searchParams.get('abVariant'), 'A');
-    await page.getByText('Adds segments=vip-members&abVariant=A to the URL').waitFor();
-    await saveScreenshot(page, 'personalization-view-as');
     const [tab] = await Promise.all([page.context().waitForEvent('page'), open.click()]);
     await tab.getByText('Welcome back, VIP').waitFor();
     assert.equal(await tab.getByText('Hello visitor').count(), 0);
@@ -148,7 +154,8 @@ describe('personalized content in the Content Manager', () => {
     await page.getByText('Shown to this audience').waitFor();
     await choose(page, 'Visitor in segment', 'All other users');
     await page.getByText('Not shown to this audience').waitFor();
-    const everyone = page.getByRole('link', { name: 'Open preview as All other users' });
+    await page.getByText('as All other users see it', { exact: false }).waitFor();
+    const everyone = page.getByRole('link', { name: 'Preview as visitor' });
     const plain = new URL((await everyone.getAttribute('href'))!);
     assert.equal(plain.searchParams.get('segments'), null);
   });
@@ -167,5 +174,40 @@ describe('personalized content in the Content Manager', () => {
       abTest,
       variant: 'B',
     });
+    // Now the entry is in a test, View as offers its variants.
+    await page.reload();
+    await choose(page, 'A/B test variant', 'Variant B');
+    const open = page.getByRole('link', { name: 'Preview as visitor' });
+    const href = new URL((await open.getAttribute('href'))!);
+    assert.equal(href.searchParams.get('abVariant'), 'B');
   });
+
+  for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
+    const { width, height } = VIEWPORTS[viewport];
+    it(`the View as panel fits the side panel at ${width}×${height}`, async () => {
+      const page = await newAdminPage(browser, { viewport });
+      await logIn(page, baseUrl, SUPER_ADMIN_EMAIL, PASSWORD);
+      await dismissStrapiBanners(page);
+      await page.goto(`${baseUrl}/admin/content-manager/collection-types/${PROMO}/${documentId}`);
+      const visitor = page.getByRole('combobox', { name: 'Visitor in segment', exact: true });
+      await visitor.waitFor({ state: 'attached' });
+      if (viewport === 'narrow') {
+        // Below 1080 px the Content Manager keeps its side panels in a drawer at the bottom.
+        await page.getByRole('button', { name: 'Open more actions' }).click();
+      }
+      await scrollToMiddle(visitor);
+      await assertReachable(visitor, 'Visitor in segment');
+      await choose(page, 'Visitor in segment', 'VIP members');
+      const open = page.getByRole('link', { name: 'Preview as visitor' });
+      await scrollToMiddle(open);
+      await assertReachable(open, 'Preview as visitor');
+      await assertTextFits(open, 'Preview as visitor');
+      await assertNoSidewaysScroll(page, 'Content Manager edit view');
+      await saveScreenshot(
+        page,
+        viewport === 'wide' ? 'personalization-view-as' : `personalization-view-as-${viewport}`
+      );
+      await page.context().close();
+    });
+  }
 });

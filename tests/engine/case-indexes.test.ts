@@ -7,6 +7,8 @@ import type { RuleNode } from '../../contracts/segment-rules';
 import { ensureCaseIndexes } from '../../server/src/database/case-indexes';
 import { applyCustomerFilters } from '../../server/src/database/customer-filters';
 import { knexOf } from '../../server/src/database/knex';
+import { sameNameRows } from '../../server/src/services/customer-duplicates';
+import { valuesQuery } from '../../server/src/services/customer-values';
 import { matchingCustomerIds } from '../../server/src/segment-engine/compile';
 import { createCompileContext } from '../../server/src/segment-engine/context-factory';
 import { isPostgres } from '../helpers/env';
@@ -19,7 +21,7 @@ import { bootStrapi, stopStrapi } from '../helpers/strapi';
  */
 let strapi: Core.Strapi;
 
-const planOf = async (query: Knex.QueryBuilder) => {
+const planOf = async (query: Knex.QueryBuilder | Knex.Raw) => {
   const knex = knexOf(strapi);
   const { sql, bindings } = query.toSQL();
   if (!isPostgres()) {
@@ -74,6 +76,25 @@ describe('lower-case indexes', () => {
     );
     assert.match(plan, new RegExp(`${TABLE.tags}_lower_idx`), plan);
   });
+
+  it('finds namesakes for duplicate suggestions from the lower-case name index', async () => {
+    const knex = knexOf(strapi);
+    const me = { id: 1, first_name: 'Maria', last_name: 'de Vries' };
+    const plan = await planOf(sameNameRows(knex, me));
+    assert.match(plan, new RegExp(`${TABLE.customers}_name_lower_idx`), plan);
+  });
+
+  for (const [field, index] of [
+    ['tags', `${TABLE.tags}_lower_idx`],
+    ['terms', `${TABLE.terms}_lower_idx`],
+    ['subscriptions', `${TABLE.subscriptions}_lower_idx`],
+  ] as const) {
+    it(`lists the ${field} in use for pickers by seeking ${index}, not scanning`, async () => {
+      const plan = await planOf(valuesQuery(knexOf(strapi), field, 'v'));
+      assert.match(plan, new RegExp(index), plan);
+      assert.doesNotMatch(plan, /SCAN (TABLE )?segments_|Seq Scan/, plan);
+    });
+  }
 
   it('makes the indexes once: a second run changes nothing', async () => {
     await ensureCaseIndexes(knexOf(strapi));

@@ -1,5 +1,6 @@
 import abTests from './ab-tests';
 import customers from './customers';
+import customerValues from './customer-values';
 import exportsController from './exports';
 import imports from './imports';
 import personalization from './personalization';
@@ -9,6 +10,7 @@ import settings from './settings';
 
 export default {
   customers,
+  'customer-values': customerValues,
   exports: exportsController,
   imports,
   segments,

@@ -10,6 +10,11 @@ import { knexOf } from './knex';
  * only, so these are made here; Strapi's schema sync leaves indexes it did not make alone.
  */
 const CASE_INDEXES = [
+  {
+    name: `${TABLE.customers}_name_lower_idx`,
+    table: TABLE.customers,
+    on: 'LOWER(last_name), LOWER(first_name)',
+  },
   { name: `${TABLE.customers}_country_lower_idx`, table: TABLE.customers, on: 'LOWER(country)' },
   { name: `${TABLE.tags}_lower_idx`, table: TABLE.tags, on: 'LOWER(tag), customer_id' },
   {

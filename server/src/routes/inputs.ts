@@ -7,6 +7,7 @@ import { bulkDeleteSchema } from '../../../contracts/customer-bulk';
 import { timelineQuerySchema } from '../../../contracts/customer-events';
 import { customerListQuerySchema } from '../../../contracts/customer-list';
 import { customerInputSchema } from '../../../contracts/customers';
+import { customerValuesQuerySchema } from '../../../contracts/customer-values';
 import { exportRequestSchema } from '../../../contracts/exports';
 import { importUploadSchema } from '../../../contracts/imports';
 import { mergeSchema } from '../../../contracts/merges';
@@ -45,6 +46,7 @@ const visitorQuery = yup
 export const ROUTE_INPUTS: Record<string, RouteInput> = {
   'customers.find': { query: customerListQuerySchema },
   'customers.findOne': {},
+  'customer-values.find': { query: customerValuesQuerySchema },
   'customers.events': { query: timelineQuerySchema },
   'customers.create': { body: customerInputSchema },
   'customers.update': { body: customerInputSchema },

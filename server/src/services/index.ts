@@ -3,6 +3,7 @@ import customerBulk from './customer-bulk';
 import customerEvents from './customer-events';
 import customerDuplicates from './customer-duplicates';
 import customerList from './customer-list';
+import customerValues from './customer-values';
 import customerMerge from './customer-merge';
 import customerPrivacy from './customer-privacy';
 import customers from './customers';
@@ -27,6 +28,7 @@ export default {
   'customer-events': customerEvents,
   'customer-merge': customerMerge,
   'customer-duplicates': customerDuplicates,
+  'customer-values': customerValues,
   'customer-privacy': customerPrivacy,
   segments,
   'segment-engine': segmentEngine,

@@ -1,12 +1,13 @@
 import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
 import type { Customer } from '../../../../contracts/customers';
+import type { DuplicateReason } from '../../../../contracts/merges';
 import { useT } from '../../hooks/useT';
 import { customerName } from '../../utils/customerName';
 
 interface CustomerChoiceProps {
   customer: Customer;
   /** Why it looks like a duplicate (suggestions only). */
-  reasons?: string[];
+  reasons?: DuplicateReason[];
   onPick: (customer: Customer) => void;
 }
 
@@ -30,7 +31,7 @@ export const CustomerChoice = ({ customer, reasons, onPick }: CustomerChoiceProp
           {reasons && reasons.length > 0 && (
             <Flex gap={1} wrap="wrap">
               {reasons.map((reason) => (
-                <Badge key={reason}>{reason}</Badge>
+                <Badge key={reason}>{t(`merge.reason.${reason}`)}</Badge>
               ))}
             </Flex>
           )}

@@ -1,7 +1,6 @@
 import { Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
 import type { Customer } from '../../../../contracts/customers';
 import { useT, type Translate } from '../../hooks/useT';
-import { customerName } from '../../utils/customerName';
 import {
   MULTI_FIELDS,
   SINGLE_FIELDS,
@@ -13,6 +12,8 @@ import {
 interface MergeCompareProps {
   main: Customer;
   other: Customer;
+  /** What to call each (see mergeLabels). */
+  labels: { main: string; other: string };
 }
 
 const show = (t: Translate, field: SingleField, value: string | null) =>
@@ -25,7 +26,7 @@ const show = (t: Translate, field: SingleField, value: string | null) =>
 const list = (values: string[]) => (values.length > 0 ? values.join(', ') : '—');
 
 /** The two customers side by side, and what the merged profile will hold (changes in bold). */
-export const MergeCompare = ({ main, other }: MergeCompareProps) => {
+export const MergeCompare = ({ main, other, labels }: MergeCompareProps) => {
   const t = useT();
   const preview = mergePreview(main, other);
   const cell = (text: string, changed: boolean) => (
@@ -43,8 +44,8 @@ export const MergeCompare = ({ main, other }: MergeCompareProps) => {
           <Th>
             <VisuallyHidden>{t('merge.compare.field')}</VisuallyHidden>
           </Th>
-          <Th>{t('merge.compare.main', { name: customerName(main, t) })}</Th>
-          <Th>{t('merge.compare.other', { name: customerName(other, t) })}</Th>
+          <Th>{t('merge.compare.main', { name: labels.main })}</Th>
+          <Th>{t('merge.compare.other', { name: labels.other })}</Th>
           <Th>{t('merge.compare.result')}</Th>
         </Tr>
       </Thead>

@@ -7,6 +7,7 @@ import { usePrivacyApi } from '../../services/privacy';
 import { apiErrorMessage } from '../../utils/apiErrors';
 import { customerName } from '../../utils/customerName';
 import { Notice } from '../Notice';
+import { mergeLabels } from './mergeLabels';
 import { MergeCompare } from './MergeCompare';
 import { MergePicker } from './MergePicker';
 
@@ -29,19 +30,21 @@ export const MergeDialog = ({ open, onOpenChange, main, onMerged }: MergeDialogP
   const [other, setOther] = useState<Customer | null>(null);
   const [merging, setMerging] = useState(false);
 
+  const labels = other ? mergeLabels(main, other, t) : null;
+
   const close = (next: boolean) => {
     if (!next) setOther(null);
     onOpenChange(next);
   };
 
   const merge = async () => {
-    if (!other) return;
+    if (!other || !labels) return;
     setMerging(true);
     try {
       const { customer } = await api.merge(main.documentId, other.documentId);
       toggleNotification({
         type: 'success',
-        message: t('merge.done', { other: customerName(other, t), name: customerName(main, t) }),
+        message: t('merge.done', { other: labels.other, name: labels.main }),
       });
       close(false);
       onMerged(customer);
@@ -62,11 +65,11 @@ export const MergeDialog = ({ open, onOpenChange, main, onMerged }: MergeDialogP
           <Modal.Title>{t('merge.title', { name: customerName(main, t) })}</Modal.Title>
         </Modal.Header>
         <Modal.Body>
-          {other ? (
+          {other && labels ? (
             <Flex direction="column" alignItems="stretch" gap={4}>
-              <MergeCompare main={main} other={other} />
+              <MergeCompare main={main} other={other} labels={labels} />
               <Notice variant="warning" title={t('merge.warning.title')}>
-                {t('merge.warning', { other: customerName(other, t) })}
+                {t('merge.warning', { other: labels.other })}
               </Notice>
             </Flex>
           ) : (
@@ -77,13 +80,13 @@ export const MergeDialog = ({ open, onOpenChange, main, onMerged }: MergeDialogP
           )}
         </Modal.Body>
         <Modal.Footer>
-          {other ? (
+          {other && labels ? (
             <>
               <Button variant="tertiary" onClick={() => setOther(null)}>
                 {t('merge.back')}
               </Button>
               <Button variant="danger" loading={merging} onClick={merge}>
-                {t('merge.confirm', { other: customerName(other, t) })}
+                {t('merge.confirm', { other: labels.other })}
               </Button>
             </>
           ) : (

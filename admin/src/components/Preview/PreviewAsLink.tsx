@@ -1,6 +1,6 @@
 import { Flex, LinkButton, Typography } from '@strapi/design-system';
 import { ExternalLink } from '@strapi/icons';
-import { PREVIEW_PARAMS, previewUrlAs, type PreviewAs } from '../../../../contracts/preview';
+import { previewUrlAs, type PreviewAs } from '../../../../contracts/preview';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useT } from '../../hooks/useT';
 
@@ -19,10 +19,11 @@ interface PreviewAsLinkProps extends PreviewAs {
 }
 
 /**
- * "Open preview as …": the entry's URL from Strapi's preview config (`config/admin.ts` >
+ * "Preview as visitor": the entry's URL from Strapi's preview config (`config/admin.ts` >
  * `preview.config.handler`), with the audience appended as query parameters, in a new tab. A new
  * tab (or Strapi's preview iframe) cannot send X-Segments, so the site's preview route forwards
- * the parameters as headers. Absent when the type has no preview URL.
+ * the parameters as headers; the editor is told only who the preview is for. The label is short
+ * so that it fits the side panel; the audience is said below it. Absent without a preview URL.
  */
 export const PreviewAsLink = ({
   uid,
@@ -43,19 +44,13 @@ export const PreviewAsLink = ({
   const url = preview.error || !preview.data ? undefined : preview.data.data?.url;
   if (!url) return null;
   const href = previewUrlAs(url, { segment, variant }, window.location.origin);
-  const params = [
-    segment && `${PREVIEW_PARAMS.segments}=${segment}`,
-    `${PREVIEW_PARAMS.variant}=${variant}`,
-  ]
-    .filter(Boolean)
-    .join('&');
   return (
     <Flex direction="column" alignItems="stretch" gap={1}>
       <LinkButton href={href} isExternal variant="tertiary" startIcon={<ExternalLink />} fullWidth>
-        {t('viewAs.openPreview', { audience: audienceName })}
+        {t('viewAs.openPreview.short')}
       </LinkButton>
       <Typography variant="pi" textColor="neutral600">
-        {t('viewAs.previewParams', { params })}
+        {t('viewAs.openPreview.hint', { audience: audienceName })}
       </Typography>
     </Flex>
   );

@@ -26,6 +26,8 @@ interface ViewAsContentProps {
   status: 'draft' | 'published';
   segment: string;
   onSegmentChange: (segment: string) => void;
+  /** Whether the entry (or one of its blocks) is a variant of an A/B test: only then A or B. */
+  inAbTest: boolean;
 }
 
 /** The picker and the entry as that audience gets it: shown or not, and the blocks kept. */
@@ -36,10 +38,12 @@ export const ViewAsContent = ({
   status,
   segment,
   onSegmentChange,
+  inAbTest,
 }: ViewAsContentProps) => {
   const t = useT();
   const segments = useSegments().data?.data ?? [];
-  const [variant, setVariant] = useState<AbVariant>('A');
+  const [chosen, setVariant] = useState<AbVariant>('A');
+  const variant = inAbTest ? chosen : 'A';
   // Variant A is what visitors without a known customer get anyway: only B needs the header.
   const params = new URLSearchParams({ uid, documentId, status });
   if (variant === 'B') params.set('variant', 'B');
@@ -67,16 +71,19 @@ export const ViewAsContent = ({
           ))}
         </SingleSelect>
       </Field.Root>
-      <Field.Root name="segments-view-as-variant">
-        <Field.Label>{t('audience.variant')}</Field.Label>
-        <SingleSelect value={variant} onChange={(next) => setVariant(next as AbVariant)}>
-          {(['A', 'B'] as const).map((v) => (
-            <SingleSelectOption key={v} value={v}>
-              {t('audience.variantName', { variant: v })}
-            </SingleSelectOption>
-          ))}
-        </SingleSelect>
-      </Field.Root>
+      {inAbTest && (
+        <Field.Root name="segments-view-as-variant" hint={t('viewAs.variant.hint')}>
+          <Field.Label>{t('viewAs.variant')}</Field.Label>
+          <SingleSelect value={variant} onChange={(next) => setVariant(next as AbVariant)}>
+            {(['A', 'B'] as const).map((v) => (
+              <SingleSelectOption key={v} value={v}>
+                {t('audience.variantName', { variant: v })}
+              </SingleSelectOption>
+            ))}
+          </SingleSelect>
+          <Field.Hint />
+        </Field.Root>
+      )}
       {preview.error ? (
         <Typography variant="pi" textColor="danger600">
           {t('viewAs.error')}
@@ -106,15 +113,6 @@ export const ViewAsContent = ({
                   </Box>
                 );
               })}
-          <Typography variant="pi" textColor="neutral600">
-            {Object.keys(data.headers).length > 0
-              ? t('viewAs.headers', {
-                  headers: Object.entries(data.headers)
-                    .map(([k, v]) => `${k}: ${v}`)
-                    .join(', '),
-                })
-              : t('viewAs.noHeaders')}
-          </Typography>
         </Flex>
       ) : null}
       <PreviewAsLink

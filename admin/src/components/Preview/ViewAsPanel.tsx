@@ -3,7 +3,7 @@ import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { useState } from 'react';
 import { useSegmentPermissions } from '../../hooks/usePermissions';
 import { useT } from '../../hooks/useT';
-import { hasAudience } from './hasAudience';
+import { abTestsIn, hasAudience } from './hasAudience';
 import { ViewAsContent } from './ViewAsContent';
 
 /**
@@ -26,6 +26,7 @@ export const ViewAsPanel: PanelComponent = ({ model, documentId, document, activ
         status={activeTab === 'draft' ? 'draft' : 'published'}
         segment={segment}
         onSegmentChange={setSegment}
+        inAbTest={abTestsIn(document).size > 0}
       />
     ),
   };

@@ -2,7 +2,7 @@ import { Field, Flex, Grid, NumberInput, Radio, Toggle } from '@strapi/design-sy
 import type { RetentionSettings } from '../../../../contracts/retention';
 import { useT } from '../../hooks/useT';
 import type { FieldErrors } from '../../utils/apiErrors';
-import { TagsInput } from '../TagsInput';
+import { ExemptPickers } from './ExemptPickers';
 
 interface RetentionFieldsProps {
   value: RetentionSettings;
@@ -59,33 +59,7 @@ export const RetentionFields = ({ value, onChange, errors, disabled }: Retention
           </Field.Root>
         </Grid.Item>
       </Grid.Root>
-      <TagsInput
-        name="exemptTerms"
-        label={t('retention.exemptTerms')}
-        hint={t('retention.exempt.hint')}
-        value={value.exemptTerms}
-        disabled={disabled}
-        error={errors.exemptTerms}
-        onChange={(exemptTerms) => onChange({ exemptTerms })}
-      />
-      <TagsInput
-        name="exemptTags"
-        label={t('retention.exemptTags')}
-        hint={t('retention.exempt.hint')}
-        value={value.exemptTags}
-        disabled={disabled}
-        error={errors.exemptTags}
-        onChange={(exemptTags) => onChange({ exemptTags })}
-      />
-      <TagsInput
-        name="exemptSegments"
-        label={t('retention.exemptSegments')}
-        hint={t('retention.exemptSegments.hint')}
-        value={value.exemptSegments}
-        disabled={disabled}
-        error={errors.exemptSegments}
-        onChange={(exemptSegments) => onChange({ exemptSegments })}
-      />
+      <ExemptPickers value={value} onChange={onChange} errors={errors} disabled={disabled} />
     </Flex>
   );
 };

@@ -27,10 +27,16 @@ export const EventWindowEditor = ({ window, name, onChange, disabled }: EventWin
         label={t('rule.window')}
         value={window.type}
         disabled={disabled}
-        width="16rem"
+        width="22rem"
+        // "in the last 30 days", with the days chosen: the condition reads as a sentence.
         options={(['ever', 'lastDays', 'between'] as const).map((value) => ({
           value,
-          label: t(`rule.window.${value}`),
+          label:
+            value === 'lastDays'
+              ? t('sentence.window.lastDays', {
+                  days: window.type === 'lastDays' && window.days > 0 ? window.days : 30,
+                })
+              : t(`rule.window.${value}`),
         }))}
         onChange={(type) => onChange(start(type as EventWindow['type']))}
       />

@@ -56,7 +56,14 @@ export const SegmentTable = ({ segments }: { segments: Segment[] }) => {
               <KindBadge kind={segment.kind} />
             </Td>
             <Td>
-              <MemberBar count={segment.memberCount} max={max} />
+              {segment.lastComputedAt ? (
+                <MemberBar count={segment.memberCount} max={max} />
+              ) : (
+                // Never computed (or never pushed): 0 would claim the segment is empty.
+                <Typography textColor="neutral600">
+                  {segment.kind === 'rule' ? t('segments.notComputed') : t('segments.notPushed')}
+                </Typography>
+              )}
             </Td>
             <Td>
               <LastComputed segment={segment} />

@@ -10,6 +10,7 @@ import { useAbTestApi, useAbTestResults } from '../../services/ab-tests';
 import { apiErrorMessage } from '../../utils/apiErrors';
 import { AbTestFormModal } from './AbTestFormModal';
 import { AbTestVerdict } from './AbTestVerdict';
+import { NothingToJudge, hasResults } from './NothingToJudge';
 import { abTestPaths } from './paths';
 import { RateChart } from './RateChart';
 import { StatusBadge } from './StatusBadge';
@@ -79,21 +80,27 @@ export const AbTestResultsPage = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
-          <AbTestVerdict results={results} />
+          {hasResults(results.variants) ? (
+            <AbTestVerdict results={results} />
+          ) : (
+            <NothingToJudge test={test} variants={results.variants} />
+          )}
           <VariantFigures variants={results.variants} />
-          <Box>
-            <Typography variant="delta" tag="h2">
-              {t('abTests.chart.title')}
-            </Typography>
-            <Box paddingTop={3}>
-              <RateChart variants={results.variants} />
-            </Box>
-            <Box paddingTop={2}>
-              <Typography variant="pi" textColor="neutral600">
-                {t('abTests.chart.hint')}
+          {hasResults(results.variants) && (
+            <Box>
+              <Typography variant="delta" tag="h2">
+                {t('abTests.chart.title')}
               </Typography>
+              <Box paddingTop={3}>
+                <RateChart variants={results.variants} />
+              </Box>
+              <Box paddingTop={2}>
+                <Typography variant="pi" textColor="neutral600">
+                  {t('abTests.chart.hint')}
+                </Typography>
+              </Box>
             </Box>
-          </Box>
+          )}
         </Flex>
       </Layouts.Content>
       <AbTestFormModal open={editing} onOpenChange={setEditing} test={test} onSave={save} />

@@ -34,14 +34,16 @@ export const VariantFigures = ({ variants }: { variants: AbVariantResult[] }) =>
               <Typography>{formatNumber(v.conversions)}</Typography>
             </Td>
             <Td>
-              <Typography>{percent(v.rate)}</Typography>
+              <Typography>{v.exposures > 0 ? percent(v.rate) : '—'}</Typography>
             </Td>
             <Td>
               <Typography textColor="neutral600">
-                {t('abTests.interval', {
-                  low: percent(v.interval[0]),
-                  high: percent(v.interval[1]),
-                })}
+                {v.exposures > 0
+                  ? t('abTests.interval', {
+                      low: percent(v.interval[0]),
+                      high: percent(v.interval[1]),
+                    })
+                  : t('abTests.noVisitors')}
               </Typography>
             </Td>
           </Tr>

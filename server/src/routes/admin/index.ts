@@ -1,5 +1,6 @@
 import abTests from './ab-tests';
 import customers from './customers';
+import customerValues from './customer-values';
 import exportsRoutes from './exports';
 import imports from './imports';
 import personalization from './personalization';
@@ -12,6 +13,7 @@ export default () =>
     type: 'admin',
     routes: [
       ...customers,
+      ...customerValues,
       ...segments,
       ...imports,
       ...exportsRoutes,

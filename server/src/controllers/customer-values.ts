@@ -1,0 +1,19 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { customerValuesQuerySchema } from '../../../contracts/customer-values';
+import { getService } from '../utils/get-service';
+import { validate } from '../validation/validate';
+
+/** The values customers hold in a field (tags, terms, subscriptions), for pickers. */
+const customerValues = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async find(ctx: Context) {
+    const { field, q } = await validate(
+      customerValuesQuerySchema,
+      ctx.query ?? {},
+      'The value list query is not valid'
+    );
+    ctx.body = { data: await getService(strapi, 'customer-values').list(field, q) };
+  },
+});
+
+export default customerValues;
