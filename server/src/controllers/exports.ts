@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import * as yup from 'yup';
-import { exportRequestSchema } from '../../../contracts/exports';
+import { exportCountSchema, exportRequestSchema } from '../../../contracts/exports';
 import { getService } from '../utils/get-service';
 import { validate } from '../validation/validate';
 
@@ -17,6 +17,15 @@ const exportsController = ({ strapi }: { strapi: Core.Strapi }) => ({
     );
     ctx.status = 202;
     ctx.body = { data: await getService(strapi, 'exports').create(request, ctx.state.user) };
+  },
+
+  async count(ctx: Context) {
+    const scope = await validate(
+      exportCountSchema,
+      ctx.request.body ?? {},
+      'The export is not valid'
+    );
+    ctx.body = { data: { count: await getService(strapi, 'exports').count(scope) } };
   },
 
   async find(ctx: Context) {
