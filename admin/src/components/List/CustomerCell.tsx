@@ -1,0 +1,64 @@
+import { Badge, Box, Flex, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import type { Customer } from '../../../../contracts/customers';
+import { useT } from '../../hooks/useT';
+import type { CustomerColumn } from './customerColumns';
+
+const MAX_SEGMENTS = 2;
+
+/** Long values end in an ellipsis rather than widening the table. */
+const Text = ({ children, width = '22rem' }: { children: string; width?: string }) => (
+  <Box maxWidth={width}>
+    <Typography textColor="neutral800" ellipsis tag="div" title={children}>
+      {children}
+    </Typography>
+  </Box>
+);
+
+/** What one optional column of the customer list shows for a customer. */
+export const CustomerCell = ({
+  column,
+  customer,
+}: {
+  column: CustomerColumn;
+  customer: Customer;
+}) => {
+  const t = useT();
+  const { formatDate } = useIntl();
+  const dateTime = (value: string) =>
+    formatDate(value, { dateStyle: 'medium', timeStyle: 'short' });
+  switch (column) {
+    case 'email':
+      return <Text>{customer.emails[0] ?? '-'}</Text>;
+    case 'phone':
+      return <Text>{customer.phones[0] ?? '-'}</Text>;
+    case 'city':
+      return <Text width="14rem">{customer.city ?? '-'}</Text>;
+    case 'country':
+      return <Text width="14rem">{customer.country ?? '-'}</Text>;
+    case 'segments': {
+      const extra = customer.segments.length - MAX_SEGMENTS;
+      return (
+        <Flex gap={1} wrap="wrap" maxWidth="24rem">
+          {customer.segments.slice(0, MAX_SEGMENTS).map((segment) => (
+            <Badge key={segment.documentId}>{segment.name}</Badge>
+          ))}
+          {extra > 0 && (
+            <Typography variant="pi" textColor="neutral600">
+              {t('list.segments.more', { count: extra })}
+            </Typography>
+          )}
+          {customer.segments.length === 0 && <Typography textColor="neutral600">-</Typography>}
+        </Flex>
+      );
+    }
+    case 'lastActivityAt':
+      return (
+        <Text width="16rem">
+          {customer.lastActivityAt ? dateTime(customer.lastActivityAt) : t('list.activity.none')}
+        </Text>
+      );
+    case 'createdAt':
+      return <Text width="16rem">{dateTime(customer.createdAt)}</Text>;
+  }
+};
