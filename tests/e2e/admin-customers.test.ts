@@ -131,6 +131,12 @@ describe('the customer pages in the admin', () => {
         ] as const) {
           await assertReachable(page.getByRole(role, { name }).first(), name);
         }
+        // Every column of the default choice is in view: none cut off at the table's right edge.
+        const headers = page.locator('thead').getByRole('gridcell');
+        for (let i = 0; i < (await headers.count()); i++) {
+          const header = headers.nth(i);
+          await assertReachable(header, `column ${(await header.innerText()) || i + 1}`);
+        }
         const menus = page.getByRole('button', { name: /^Actions for / });
         for (let i = 0; i < (await menus.count()); i++) {
           await reachable(menus.nth(i), `row menu ${i + 1}`);

@@ -7,7 +7,7 @@ import type { CustomerColumn } from './customerColumns';
 const MAX_SEGMENTS = 2;
 
 /** Long values end in an ellipsis rather than widening the table. */
-const Text = ({ children, width = '22rem' }: { children: string; width?: string }) => (
+const Text = ({ children, width = '16rem' }: { children: string; width?: string }) => (
   <Box maxWidth={width}>
     <Typography textColor="neutral800" ellipsis tag="div" title={children}>
       {children}
@@ -33,15 +33,19 @@ export const CustomerCell = ({
     case 'phone':
       return <Text>{customer.phones[0] ?? '-'}</Text>;
     case 'city':
-      return <Text width="14rem">{customer.city ?? '-'}</Text>;
+      return <Text width="12rem">{customer.city ?? '-'}</Text>;
     case 'country':
-      return <Text width="14rem">{customer.country ?? '-'}</Text>;
+      return <Text width="12rem">{customer.country ?? '-'}</Text>;
     case 'segments': {
       const extra = customer.segments.length - MAX_SEGMENTS;
       return (
-        <Flex gap={1} wrap="wrap" maxWidth="24rem">
+        <Flex direction="column" alignItems="flex-start" gap={1} maxWidth="14rem">
           {customer.segments.slice(0, MAX_SEGMENTS).map((segment) => (
-            <Badge key={segment.documentId}>{segment.name}</Badge>
+            <Badge key={segment.documentId} title={segment.name} maxWidth="100%">
+              <Typography variant="sigma" ellipsis tag="span" display="block">
+                {segment.name}
+              </Typography>
+            </Badge>
           ))}
           {extra > 0 && (
             <Typography variant="pi" textColor="neutral600">

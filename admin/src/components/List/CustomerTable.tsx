@@ -19,13 +19,13 @@ import { customerName } from '../../utils/customerName';
 import type { Sort } from '../../utils/listQuery';
 import { paths } from '../../utils/paths';
 import { CustomerCell } from './CustomerCell';
-import { DEFAULT_COLUMNS, SORT_OF, type CustomerColumn } from './customerColumns';
+import { defaultColumns, SORT_OF, type CustomerColumn } from './customerColumns';
 import { CustomerRowMenu } from './CustomerRowMenu';
 import { SortableHeader } from './SortableHeader';
 
 interface CustomerTableProps {
   rows: Customer[];
-  /** The optional columns to show, in table order (default: DEFAULT_COLUMNS). */
+  /** The optional columns to show, in table order (default: what fits the window). */
   columns?: CustomerColumn[];
   /** Absent when the admin may not bulk update: no checkboxes then. */
   selection?: RowSelection;
@@ -40,17 +40,21 @@ interface CustomerTableProps {
 /** Clicks on a checkbox, link or menu must not also open the row's profile. */
 const stopPropagation = (event: MouseEvent) => event.stopPropagation();
 
-/** The row menu stays at the right edge, in view, however wide the chosen columns make the table. */
+/**
+ * The row menu stays at the right edge, in view, however wide the chosen columns make the table.
+ * The table's scroll box has a 24 px padding on the right, which sticky positions keep clear of:
+ * -24 px puts the menu over it, so nothing scrolled past shows beside it.
+ */
 const STICKY_END: CSSProperties = {
   position: 'sticky',
-  right: 0,
+  right: '-2.4rem',
   boxShadow: '-1px 0 0 rgba(0, 0, 0, 0.06)',
 };
 
 /** One page of customers; a click on a row (or its name link) opens the profile. */
 export const CustomerTable = ({
   rows,
-  columns = DEFAULT_COLUMNS,
+  columns = defaultColumns(),
   selection,
   sort,
   onSort,
@@ -127,7 +131,7 @@ export const CustomerTable = ({
                 </Td>
               )}
               <Td>
-                <Box maxWidth="22rem">
+                <Box maxWidth="16rem">
                   <Typography
                     tag={Link}
                     to={paths.customer(customer.documentId)}

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import {
   CUSTOMER_COLUMNS,
-  DEFAULT_COLUMNS,
+  defaultColumns,
   parseColumns,
   type CustomerColumn,
 } from './customerColumns';
@@ -13,7 +13,7 @@ const read = () => {
     return parseColumns(window.localStorage.getItem(STORAGE_KEY));
   } catch {
     // Storage refused (private mode, policy): the defaults, not a broken page.
-    return DEFAULT_COLUMNS;
+    return defaultColumns();
   }
 };
 
@@ -43,7 +43,7 @@ export const useColumnChoice = () => {
   }, []);
   const reset = useCallback(() => {
     write(null);
-    setColumns(DEFAULT_COLUMNS);
+    setColumns(defaultColumns());
   }, []);
   return { columns, toggle, reset };
 };
