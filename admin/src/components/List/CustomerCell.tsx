@@ -5,6 +5,11 @@ import { useT } from '../../hooks/useT';
 import type { CustomerColumn } from './customerColumns';
 
 const MAX_SEGMENTS = 2;
+const MAX_BADGE_CHARS = 20;
+
+/** A long segment name shortened for its badge (the whole name is its tooltip). */
+const short = (name: string) =>
+  name.length > MAX_BADGE_CHARS ? `${name.slice(0, MAX_BADGE_CHARS - 1)}…` : name;
 
 /** Long values end in an ellipsis rather than widening the table. */
 const Text = ({ children, width = '16rem' }: { children: string; width?: string }) => (
@@ -41,10 +46,8 @@ export const CustomerCell = ({
       return (
         <Flex direction="column" alignItems="flex-start" gap={1} maxWidth="14rem">
           {customer.segments.slice(0, MAX_SEGMENTS).map((segment) => (
-            <Badge key={segment.documentId} title={segment.name} maxWidth="100%">
-              <Typography variant="sigma" ellipsis tag="span" display="block">
-                {segment.name}
-              </Typography>
+            <Badge key={segment.documentId} title={segment.name}>
+              {short(segment.name)}
             </Badge>
           ))}
           {extra > 0 && (
