@@ -132,7 +132,9 @@ describe('the customer pages in the admin', () => {
         for (let i = 0; i < (await menus.count()); i++) {
           await reachable(menus.nth(i), `row menu ${i + 1}`);
         }
-        await page.evaluate(() => window.scrollTo(0, 0));
+        // The header's actions, from the top of the page.
+        await page.reload();
+        await page.getByRole('link', { name: /Anna Bakker/ }).waitFor();
         for (const [name, role] of [
           ['Add customer', 'link'],
           ['Export', 'button'],
