@@ -59,6 +59,21 @@ export const exportRequestSchema = yup
 
 export type ExportRequest = yup.InferType<typeof exportRequestSchema>;
 
+/** POST /segments/exports/count: how many rows an export of these customers would write. */
+export const exportCountSchema = yup
+  .object({
+    filters: customerListFilters.optional().default(undefined),
+    documentIds: yup.array().of(yup.string().trim().required()).max(10_000),
+  })
+  .noUnknown('${unknown} is not an option of an export');
+
+export namespace CountExport {
+  export type Request = yup.InferType<typeof exportCountSchema>;
+  export interface Response {
+    data: { count: number };
+  }
+}
+
 /** An export job as the admin API shows it. */
 export interface ExportJob {
   id: number;

@@ -1,5 +1,5 @@
 import type { CustomerListFilters } from '../customer-list';
-import { EXPORT_FIELDS, type ExportField, type ExportJob } from '../exports';
+import { EXPORT_FIELDS, type CountExport, type ExportField, type ExportJob } from '../exports';
 import { file, json, type BodyOf } from './response';
 import { array, dateTime, exactly, integer, nullable, object, oneOf, string } from './shape';
 
@@ -26,6 +26,10 @@ export const exportResponses = {
   'exports.find': json(200, object({ data: array(exportJobShape) })),
   'exports.findOne': json(200, one),
   'exports.download': file('text/csv'),
+  'exports.count': json(
+    200,
+    exactly<CountExport.Response>()(object({ data: object({ count: integer }) }))
+  ),
 };
 
 type R = typeof exportResponses;
@@ -41,4 +45,9 @@ export interface ExportRoutes {
   'exports.find': { response: BodyOf<R['exports.find']> };
   'exports.findOne': { params: Path; response: BodyOf<R['exports.findOne']> };
   'exports.download': { params: Path; response: BodyOf<R['exports.download']> };
+  'exports.count': {
+    /** All customers, those matching `filters`, or those selected (`documentIds`). */
+    body: { filters?: CustomerListFilters; documentIds?: string[] };
+    response: BodyOf<R['exports.count']>;
+  };
 }

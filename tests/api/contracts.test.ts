@@ -181,7 +181,12 @@ describe('every route answers as its contract says', () => {
     );
   });
 
-  it('export routes: start, job, list and download', async () => {
+  it('export routes: count, start, job, list and download', async () => {
+    const counted = assertContract(
+      'exports.count',
+      await admin.post('/segments/exports/count', { filters: { country: 'Netherlands' } })
+    );
+    assert.equal(typeof counted.data.count, 'number');
     const started = assertContract(
       'exports.create',
       await admin.post('/segments/exports', { fields: ['documentId', 'emails', 'segments'] })

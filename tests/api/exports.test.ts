@@ -128,6 +128,48 @@ describe('CSV export of customers', () => {
     assert.equal(none.job.rowsDone, 0);
   });
 
+  it('says how many customers an export would hold before it starts: all, matching, or selected', async () => {
+    const count = async (body: object, client = admin) => {
+      const res = await client.post('/segments/exports/count', body);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      return res.body.data.count;
+    };
+    assert.equal(await count({}), 3);
+    assert.equal(await count({ filters: { country: 'Netherlands' } }), 2);
+    assert.equal(await count({ filters: { q: 'cas@example.com' } }), 1);
+    assert.equal(
+      await count({ documentIds: [ids.cas.documentId, ids.ben.documentId, 'gone-long-ago'] }),
+      2,
+      'a selected customer deleted since is not counted'
+    );
+    const future = new Date(Date.now() + 3600_000).toISOString();
+    assert.equal(await count({ filters: { createdFrom: future } }), 0);
+    assert.equal((await admin.post('/segments/exports/count', { fields: ['emails'] })).status, 400);
+    const reader = await adminWithPermissions(strapi, ['customers.read']);
+    assert.equal((await reader.post('/segments/exports/count', {})).status, 403);
+  });
+
+  it('knows its total from the start, so progress reads "n of total" while it runs', async () => {
+    // The job's row as it turns to running, seen as the statement goes to the database.
+    const runningUpdates: { sql: string; bindings: unknown[] }[] = [];
+    const watch = (query: { sql: string; bindings?: unknown[] }) => {
+      if (/^update\b/i.test(query.sql) && query.bindings?.includes('running')) {
+        runningUpdates.push({ sql: query.sql, bindings: query.bindings });
+      }
+    };
+    const knex = knexOf(strapi);
+    knex.on('query', watch);
+    try {
+      await exportCsv({ fields: ['emails'], filters: { country: 'Netherlands' } });
+    } finally {
+      knex.off('query', watch);
+    }
+    assert.equal(runningUpdates.length, 1);
+    const [{ sql, bindings }] = runningUpdates;
+    assert.match(sql, /rows_total/, 'the total is set as the job starts running');
+    assert.ok(bindings.includes(2), 'to the 2 matching customers');
+  });
+
   it('tells the admin by email that the export is ready', async () => {
     assert.ok(
       emails.some(

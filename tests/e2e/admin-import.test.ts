@@ -4,6 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Core } from '@strapi/strapi';
 import type { Browser, Page } from 'playwright-core';
 import {
+  assertNoSidewaysScroll,
+  assertReachable,
   launchBrowser,
   listenOnFreePort,
   logIn,
@@ -11,23 +13,34 @@ import {
   pluginPage,
   saveScreenshot,
   unlabelledControls,
+  VIEWPORTS,
+  type ViewportName,
 } from '../helpers/browser';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
-import { PASSWORD, SUPER_ADMIN_EMAIL, superAdmin } from '../helpers/users';
+import { PASSWORD, SUPER_ADMIN_EMAIL, superAdmin, type AdminClient } from '../helpers/users';
 
 let strapi: Core.Strapi;
 let browser: Browser;
 let baseUrl: string;
+let api: AdminClient;
 
-const CSV = [
-  'first_name,last_name,email,city,date_of_birth',
-  'Anna,Bakker,anna@example.com,Utrecht,1990-04-01',
-  'Bram,Smit,bram@example.com,Leiden,',
-  'Known,Person,known@example.com,Delft,',
-  'Same,Person,same@example.com,,',
-  'Bad,Email,not-an-email,Gouda,',
-  'Bad,Date,baddate@example.com,Breda,31-31-1990',
-].join('\n');
+/** The file of one run; each screen size imports its own people (`tag` in every email). */
+const csvOf = (tag: string) =>
+  [
+    'first_name,last_name,email,city,date_of_birth',
+    `Anna,Bakker,anna.${tag}@example.com,Utrecht,1990-04-01`,
+    `Bram,Smit,bram.${tag}@example.com,Leiden,`,
+    `Known,Person,known.${tag}@example.com,Delft,`,
+    `Same,Person,same.${tag}@example.com,,`,
+    'Bad,Email,not-an-email,Gouda,',
+    `Bad,Date,baddate.${tag}@example.com,Breda,31-31-1990`,
+  ].join('\n');
+
+/** How many customers the list says there are. */
+const customerCount = async () =>
+  (await api.get('/segments/customers?pageSize=1').expect(200)).body.meta.pagination
+    .total as number;
+const countText = (n: number) => `${n} customer${n === 1 ? '' : 's'}`;
 
 /** Remembers the names of the progress bars that appear, however briefly. */
 const watchProgressBars = (page: Page) =>
@@ -47,12 +60,14 @@ describe('importing customers from a CSV file in the admin', () => {
   before(async () => {
     strapi = await bootStrapi();
     baseUrl = await listenOnFreePort(strapi);
-    const api = await superAdmin(strapi);
-    for (const body of [
-      { firstName: 'Known', lastName: 'Person', emails: ['known@example.com'] },
-      { firstName: 'Same', lastName: 'Person', emails: ['same@example.com'] },
-    ]) {
-      await api.post('/segments/customers', body).expect(201);
+    api = await superAdmin(strapi);
+    for (const tag of Object.keys(VIEWPORTS)) {
+      for (const body of [
+        { firstName: 'Known', lastName: 'Person', emails: [`known.${tag}@example.com`] },
+        { firstName: 'Same', lastName: 'Person', emails: [`same.${tag}@example.com`] },
+      ]) {
+        await api.post('/segments/customers', body).expect(201);
+      }
     }
     browser = await launchBrowser();
   });
@@ -61,69 +76,109 @@ describe('importing customers from a CSV file in the admin', () => {
     await stopStrapi(strapi);
   });
 
-  it('a dry run, then the import: progress, a report of created, updated, unchanged and failed rows, and the error file', async () => {
-    const page = await newAdminPage(browser);
-    await logIn(page, baseUrl, SUPER_ADMIN_EMAIL, PASSWORD);
-    await page.goto(pluginPage(baseUrl, 'customers'));
-    await page.getByText('2 customers').waitFor();
+  for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
+    it(`at ${VIEWPORTS[viewport].width}x${VIEWPORTS[viewport].height}: a dry run, then the import: progress, a report of created, updated, unchanged and failed rows, and the error file`, async () => {
+      const page = await newAdminPage(browser, { viewport });
+      await logIn(page, baseUrl, SUPER_ADMIN_EMAIL, PASSWORD);
+      const before = await customerCount();
+      await page.goto(pluginPage(baseUrl, 'customers'));
+      await page.getByText(countText(before), { exact: true }).waitFor();
+      await assertReachable(
+        page.getByRole('button', { name: 'Import customers' }),
+        'Import customers'
+      );
 
-    await page.getByRole('button', { name: 'Import customers' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('CSV file').setInputFiles({
-      name: 'customers.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(CSV),
+      await page.getByRole('button', { name: 'Import customers' }).click();
+      const dialog = page.getByRole('dialog');
+      // A drop zone, not the browser's bare file control: the input itself is not shown.
+      const zone = dialog.getByText('Drop a CSV file here');
+      await assertReachable(zone, 'the drop zone');
+      const input = await dialog.locator('input[type="file"]').boundingBox();
+      assert.ok(!input || (input.width <= 1 && input.height <= 1), 'the file input is not drawn');
+      await assertReachable(
+        dialog.getByRole('button', { name: 'Upload and check' }),
+        'Upload and check'
+      );
+      await assertNoSidewaysScroll(page, 'import dialog');
+      if (viewport === 'narrow') {
+        // A file dropped on the zone is the file chosen.
+        const dropped = await page.evaluateHandle((text) => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+          return transfer;
+        }, csvOf(viewport));
+        await zone.dispatchEvent('drop', { dataTransfer: dropped });
+        await dialog.getByText(/dropped\.csv/).waitFor();
+      } else {
+        await dialog.getByLabel('CSV file').setInputFiles({
+          name: 'customers.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(csvOf(viewport)),
+        });
+        await dialog.getByText(/customers\.csv/).waitFor();
+      }
+      await saveScreenshot(page, `import-file-${viewport}`);
+      assert.equal(await dialog.getByRole('checkbox', { name: /Dry run first/ }).isChecked(), true);
+      assert.deepEqual(await unlabelledControls(page, '[role="dialog"]'), []);
+      await watchProgressBars(page);
+      await dialog.getByRole('button', { name: 'Upload and check' }).click();
+      await dialog
+        .getByText('Dry run: nothing was saved. This is what the import would do.')
+        .waitFor();
+      await dialog.locator('dt', { hasText: 'Would be created' }).waitFor();
+
+      await assertReachable(
+        dialog.getByRole('button', { name: 'Import for real' }),
+        'Import for real'
+      );
+      await dialog.getByRole('button', { name: 'Import for real' }).click();
+      await dialog.getByText('2 rows failed').waitFor({ timeout: 30_000 });
+      const counts = Object.fromEntries(
+        await Promise.all(
+          ['Created', 'Updated', 'Already present', 'Failed'].map(async (label) => [
+            label,
+            await dialog
+              .locator('dt', { hasText: new RegExp(`^${label}$`) })
+              .locator('xpath=following-sibling::dd[1]')
+              .innerText(),
+          ])
+        )
+      );
+      assert.deepEqual(counts, { Created: '2', Updated: '1', 'Already present': '1', Failed: '2' });
+      // The playground has no email provider: the report says it is not emailed, and how to.
+      await dialog.getByRole('status').filter({ hasText: 'This report is not emailed' }).waitFor();
+      await dialog.getByText(/@strapi\/provider-email-nodemailer/).waitFor();
+      await dialog
+        .getByRole('img', {
+          name: 'Import outcome: 2 created, 1 updated, 1 already present, 2 failed',
+        })
+        .waitFor();
+      assert.ok(
+        (await progressBarsSeen(page)).includes('Upload progress'),
+        'a progress bar showed while the file was uploaded'
+      );
+      await dialog.getByText('Line').first().waitFor();
+      await dialog.getByText(/email/i).first().waitFor();
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        dialog.getByRole('button', { name: 'Download the error file' }).click(),
+      ]);
+      const errorFile = fs.readFileSync((await download.path())!, 'utf8');
+      assert.match(errorFile, /not-an-email/);
+      assert.match(errorFile, /31-31-1990/);
+      assert.doesNotMatch(errorFile, /anna\.\w+@example\.com/);
+      await saveScreenshot(
+        page,
+        viewport === 'wide' ? 'import-report' : `import-report-${viewport}`
+      );
+
+      await assertReachable(dialog.getByRole('button', { name: 'Close' }).last(), 'Close');
+      await dialog.getByRole('button', { name: 'Close' }).last().click();
+      await page.getByText(countText(before + 2), { exact: true }).waitFor();
+      await assertNoSidewaysScroll(page, 'customer list after the import');
+      if (viewport === 'wide') await saveScreenshot(page, 'import-done');
+      await page.context().close();
     });
-    assert.equal(await dialog.getByRole('checkbox', { name: /Dry run first/ }).isChecked(), true);
-    assert.deepEqual(await unlabelledControls(page, '[role="dialog"]'), []);
-    await watchProgressBars(page);
-    await dialog.getByRole('button', { name: 'Upload and check' }).click();
-    await dialog
-      .getByText('Dry run: nothing was saved. This is what the import would do.')
-      .waitFor();
-    await dialog.locator('dt', { hasText: 'Would be created' }).waitFor();
-
-    await dialog.getByRole('button', { name: 'Import for real' }).click();
-    await dialog.getByText('2 rows failed').waitFor({ timeout: 30_000 });
-    const counts = Object.fromEntries(
-      await Promise.all(
-        ['Created', 'Updated', 'Already present', 'Failed'].map(async (label) => [
-          label,
-          await dialog
-            .locator('dt', { hasText: new RegExp(`^${label}$`) })
-            .locator('xpath=following-sibling::dd[1]')
-            .innerText(),
-        ])
-      )
-    );
-    assert.deepEqual(counts, { Created: '2', Updated: '1', 'Already present': '1', Failed: '2' });
-    // The playground has no email provider: the report says it is not emailed, and how to.
-    await dialog.getByRole('status').filter({ hasText: 'This report is not emailed' }).waitFor();
-    await dialog.getByText(/@strapi\/provider-email-nodemailer/).waitFor();
-    await dialog
-      .getByRole('img', {
-        name: 'Import outcome: 2 created, 1 updated, 1 already present, 2 failed',
-      })
-      .waitFor();
-    assert.ok(
-      (await progressBarsSeen(page)).includes('Upload progress'),
-      'a progress bar showed while the file was uploaded'
-    );
-    await dialog.getByText('Line').first().waitFor();
-    await dialog.getByText(/email/i).first().waitFor();
-
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      dialog.getByRole('button', { name: 'Download the error file' }).click(),
-    ]);
-    const errorFile = fs.readFileSync((await download.path())!, 'utf8');
-    assert.match(errorFile, /not-an-email/);
-    assert.match(errorFile, /31-31-1990/);
-    assert.doesNotMatch(errorFile, /anna@example\.com/);
-    await saveScreenshot(page, 'import-report');
-
-    await dialog.getByRole('button', { name: 'Close' }).last().click();
-    await page.getByText('4 customers').waitFor();
-    await saveScreenshot(page, 'import-done');
-  });
+  }
 });

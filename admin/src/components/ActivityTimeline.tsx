@@ -5,15 +5,21 @@ import type { TimelineEvent } from '../../../contracts/customer-events';
 import { useT } from '../hooks/useT';
 import { useCustomerEvents } from '../services/api';
 import { ProfileCard } from './Profile/ProfileCard';
+import { itemKey, useItemTitles } from './Profile/useItemTitles';
 
 const PAGE_SIZE = 20;
 
-/** What the event was about: the page visited, or the content item. */
-const subjectOf = (event: TimelineEvent) =>
-  event.url ??
-  (event.itemUid
-    ? `${event.itemUid}${event.itemDocumentId ? ` · ${event.itemDocumentId}` : ''}`
-    : null);
+/** What the event was about: the content item's title, else the page visited, else its id. */
+const subjectOf = (event: TimelineEvent, titles: Map<string, string>) => {
+  const key = itemKey(event);
+  return (
+    (key && titles.get(key)) ??
+    event.url ??
+    (event.itemUid
+      ? `${event.itemUid}${event.itemDocumentId ? ` · ${event.itemDocumentId}` : ''}`
+      : null)
+  );
+};
 
 /** The "Latest activity" timeline of a customer: tracked events, newest first, 20 a page. */
 export const ActivityTimeline = ({ documentId }: { documentId: string }) => {
@@ -22,6 +28,7 @@ export const ActivityTimeline = ({ documentId }: { documentId: string }) => {
   const [page, setPage] = useState(1);
   const { data, error, isLoading, isFetching } = useCustomerEvents(documentId, page, PAGE_SIZE);
   const pagination = data?.meta.pagination;
+  const titles = useItemTitles(data?.data);
 
   return (
     <ProfileCard title={t('timeline.title')}>
@@ -38,7 +45,7 @@ export const ActivityTimeline = ({ documentId }: { documentId: string }) => {
       ) : (
         <Box tag="ol" aria-busy={isFetching} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {data.data.map((event) => {
-            const subject = subjectOf(event);
+            const subject = subjectOf(event, titles);
             const campaign = [
               event.utmSource,
               event.utmMedium,
@@ -68,7 +75,7 @@ export const ActivityTimeline = ({ documentId }: { documentId: string }) => {
                   <Badge>{event.type}</Badge>
                   {subject &&
                     (event.url ? (
-                      <Link href={event.url} isExternal>
+                      <Link href={event.url} isExternal title={event.url}>
                         {subject}
                       </Link>
                     ) : (

@@ -1,6 +1,7 @@
 import { Button, Dialog } from '@strapi/design-system';
 import { Trash } from '@strapi/icons';
 import { ConfirmDialog } from '@strapi/strapi/admin';
+import type { ReactElement } from 'react';
 import { useT } from '../hooks/useT';
 
 interface DeleteDialogProps {
@@ -12,6 +13,8 @@ interface DeleteDialogProps {
   onConfirm: () => void;
   /** The dialog's heading (default: "Delete customers"). */
   title?: string;
+  /** The confirm button's icon (default: a trash can), for confirmations that delete nothing. */
+  icon?: ReactElement;
 }
 
 /** "Are you sure?" before deleting; the confirm button names what it does. */
@@ -22,6 +25,7 @@ export const DeleteDialog = ({
   confirmLabel,
   onConfirm,
   title,
+  icon = <Trash />,
 }: DeleteDialogProps) => {
   const t = useT();
   return (
@@ -30,7 +34,7 @@ export const DeleteDialog = ({
         title={title ?? t('delete.title')}
         endAction={
           <Dialog.Action>
-            <Button fullWidth variant="danger-light" startIcon={<Trash />} onClick={onConfirm}>
+            <Button fullWidth variant="danger-light" startIcon={icon} onClick={onConfirm}>
               {confirmLabel}
             </Button>
           </Dialog.Action>

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { ResponseOf } from '../../../contracts/api';
 import * as yup from 'yup';
-import { exportRequestSchema } from '../../../contracts/exports';
+import { exportCountSchema, exportRequestSchema } from '../../../contracts/exports';
 import { getService } from '../utils/get-service';
 import { validate } from '../validation/validate';
 
@@ -20,6 +20,15 @@ const exportsController = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = {
       data: await getService(strapi, 'exports').create(request, ctx.state.user),
     } satisfies ResponseOf<'exports.create'>;
+  },
+
+  async count(ctx: Context) {
+    const scope = await validate(
+      exportCountSchema,
+      ctx.request.body ?? {},
+      'The export is not valid'
+    );
+    ctx.body = { data: { count: await getService(strapi, 'exports').count(scope) } };
   },
 
   async find(ctx: Context) {

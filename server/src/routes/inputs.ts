@@ -8,7 +8,7 @@ import { timelineQuerySchema } from '../../../contracts/customer-events';
 import { customerListQuerySchema } from '../../../contracts/customer-list';
 import { customerInputSchema } from '../../../contracts/customers';
 import { customerValuesQuerySchema } from '../../../contracts/customer-values';
-import { exportRequestSchema } from '../../../contracts/exports';
+import { exportCountSchema, exportRequestSchema } from '../../../contracts/exports';
 import { importUploadSchema } from '../../../contracts/imports';
 import { mergeSchema } from '../../../contracts/merges';
 import { retentionSchema } from '../../../contracts/retention';
@@ -73,6 +73,7 @@ export const ROUTE_INPUTS: Record<string, RouteInput> = {
   'imports.findOne': {},
   'imports.errors': {},
   'exports.create': { body: exportRequestSchema },
+  'exports.count': { body: exportCountSchema },
   'exports.find': {},
   'exports.findOne': {},
   'exports.download': {},

@@ -12,10 +12,12 @@ import {
   type ExportRequest,
 } from '../../../contracts/exports';
 import { csvLine } from '../csv/cells';
+import type { ExportScope } from '../csv/export-query';
 import { BOM } from '../csv/export-format';
 import { postgresRecords } from '../csv/export-postgres';
 import { writeChunk } from '../csv/export-types';
 import { sqliteRecords } from '../csv/export-sqlite';
+import { applyCustomerFilters } from '../database/customer-filters';
 import { knexOf } from '../database/knex';
 import { isPostgres } from '../database/prepared';
 import { toIso } from '../utils/dates';
@@ -61,6 +63,14 @@ const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return row;
   };
 
+  /** The customers an export of `scope` holds, counted as the export query selects them. */
+  const count = async (scope: ExportScope) => {
+    const query = applyCustomerFilters(knex(), knex()(`${TABLE.customers} as c`), scope.filters);
+    if (scope.documentIds !== undefined) query.whereIn('c.document_id', scope.documentIds);
+    const [{ total }] = await query.count({ total: '*' });
+    return Number(total);
+  };
+
   const write = async (id: number, request: ExportRequest, file: string) => {
     const fields = request.fields as ExportField[];
     const scope = { filters: request.filters, documentIds: request.documentIds };
@@ -97,7 +107,11 @@ const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     fs.mkdirSync(dir(), { recursive: true });
     const file = path.join(dir(), `export-${id}-${Date.now()}.csv`);
     try {
-      await knex()(TABLE.exportJobs).where('id', id).update({ status: 'running', file_path: file });
+      // The total first, so that progress reads "n of total" from the start.
+      const total = await count({ filters: request.filters, documentIds: request.documentIds });
+      await knex()(TABLE.exportJobs)
+        .where('id', id)
+        .update({ status: 'running', file_path: file, rows_total: total });
       const done = await write(id, request, file);
       await knex()(TABLE.exportJobs).where('id', id).update({
         status: 'completed',
@@ -153,6 +167,9 @@ const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       running.add(job);
       return toExportJob(await rowOf(id));
     },
+
+    /** How many rows an export of these customers would write, before starting it. */
+    count,
 
     async list() {
       await this.removeExpired();

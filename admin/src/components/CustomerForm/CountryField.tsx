@@ -1,4 +1,5 @@
 import { Combobox, ComboboxOption, Field } from '@strapi/design-system';
+import { useEffect, useState } from 'react';
 import { COUNTRIES } from '../../../../contracts/countries';
 import { useT } from '../../hooks/useT';
 
@@ -12,7 +13,12 @@ interface CountryFieldProps {
   disabled?: boolean;
 }
 
-/** A combobox over the English country names the server accepts; typing filters the list. */
+/**
+ * A combobox over the English country names the server accepts; typing filters the list. Its
+ * text is kept here: the design system's combobox takes the shown text from the chosen option,
+ * which it does not render among 250 options until opened, so a stored country showed as the
+ * placeholder.
+ */
 export const CountryField = ({
   value,
   onChange,
@@ -23,14 +29,22 @@ export const CountryField = ({
   disabled,
 }: CountryFieldProps) => {
   const t = useT();
+  const [text, setText] = useState(value);
+  // A new value from outside (the loaded profile, Reset): show it.
+  useEffect(() => setText(value), [value]);
   return (
     <Field.Root name={name} error={error}>
       <Field.Label>{label ?? t('customer.country')}</Field.Label>
       <Combobox
         value={value}
+        textValue={text}
+        onTextValueChange={setText}
         disabled={disabled}
         onChange={(next) => onChange(next ?? '')}
-        onClear={() => onChange('')}
+        onClear={() => {
+          setText('');
+          onChange('');
+        }}
         clearLabel={t('form.clear')}
         placeholder={placeholder ?? t('form.country.placeholder')}
         noOptionsMessage={() => t('form.country.none')}

@@ -10,7 +10,13 @@ import { useT } from '../../hooks/useT';
 import { useExportApi, useExportJob } from '../../services/exports';
 import { apiErrorMessage } from '../../utils/apiErrors';
 import { ExportModal } from './ExportModal';
-import { exportPercent, isExportRunning, orderedFields, type ExportScope } from './exportOptions';
+import {
+  exportPercent,
+  isExportRunning,
+  orderedFields,
+  scopeRequest,
+  type ExportScope,
+} from './exportOptions';
 
 interface ExportCustomersProps {
   /** The list's search and filters, as the API takes them. */
@@ -67,8 +73,7 @@ export const ExportCustomers = ({
     try {
       const queued = await api.start({
         fields: orderedFields(fields),
-        ...(scope === 'filtered' ? { filters } : {}),
-        ...(scope === 'selected' ? { documentIds: selectedIds } : {}),
+        ...scopeRequest(scope, filters, selectedIds),
       });
       setJobId(queued.id);
     } catch (failure) {
@@ -93,8 +98,9 @@ export const ExportCustomers = ({
           onStart={start}
           onDownload={() => job && api.download(job.id).catch(fail)}
           onAnother={() => setJobId(null)}
+          filters={filters}
           filtered={filtered}
-          selectedCount={selectedIds.length}
+          selectedIds={selectedIds}
           total={total}
         />
       )}

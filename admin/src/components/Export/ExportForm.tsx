@@ -13,12 +13,14 @@ interface ExportFormProps {
   /** How many rows are selected (0: no "selected customers" option). */
   selectedCount: number;
   total: number;
+  /** The rows the export would write (undefined: being counted, null: unknown). */
+  rows: number | null | undefined;
   error?: string;
 }
 
 /** The export's choices: which columns, and which customers. */
 export const ExportForm = (props: ExportFormProps) => {
-  const { fields, onFields, scope, onScope, filtered, selectedCount, total, error } = props;
+  const { fields, onFields, scope, onScope, filtered, selectedCount, total, rows, error } = props;
   const t = useT();
   const toggle = (field: ExportField) => {
     const next = new Set(fields);
@@ -41,6 +43,11 @@ export const ExportForm = (props: ExportFormProps) => {
             </Radio.Item>
           )}
         </Radio.Group>
+        {rows !== null && (
+          <Typography variant="pi" textColor="neutral600" paddingTop={2} aria-live="polite">
+            {rows === undefined ? t('export.rows.counting') : t('export.rows', { count: rows })}
+          </Typography>
+        )}
       </Field.Root>
       <Flex tag="fieldset" direction="column" alignItems="stretch" gap={3} style={{ border: 0 }}>
         <Typography tag="legend" variant="sigma" textColor="neutral800">

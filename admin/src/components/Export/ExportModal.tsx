@@ -1,6 +1,7 @@
 import { Button, Flex, Modal, Typography } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
 import { useState } from 'react';
+import type { CustomerListFilters } from '../../../../contracts/customer-list';
 import type { ExportField, ExportJob } from '../../../../contracts/exports';
 import { useT } from '../../hooks/useT';
 import { Notice } from '../Notice';
@@ -9,9 +10,12 @@ import { ExportForm } from './ExportForm';
 import {
   DEFAULT_EXPORT_FIELDS,
   exportPercent,
+  initialScope,
   isExportRunning,
+  scopeRequest,
   type ExportScope,
 } from './exportOptions';
+import { useExportCount } from './useExportCount';
 
 interface ExportModalProps {
   open: boolean;
@@ -23,8 +27,11 @@ interface ExportModalProps {
   onDownload: () => void;
   /** Forget the followed job, to start another export. */
   onAnother: () => void;
+  /** The list's search and filters, as the API takes them. */
+  filters: CustomerListFilters;
   filtered: boolean;
-  selectedCount: number;
+  /** The rows picked one by one (empty: none). */
+  selectedIds: string[];
   total: number;
 }
 
@@ -33,10 +40,15 @@ export const ExportModal = (props: ExportModalProps) => {
   const { open, onOpenChange, job, starting, onStart, onDownload, onAnother } = props;
   const t = useT();
   const [fields, setFields] = useState(() => new Set<ExportField>(DEFAULT_EXPORT_FIELDS));
-  const [scope, setScope] = useState<ExportScope>(props.selectedCount > 0 ? 'selected' : 'all');
+  const selectedCount = props.selectedIds.length;
+  const [scope, setScope] = useState<ExportScope>(() =>
+    initialScope(selectedCount, props.filtered)
+  );
   const [error, setError] = useState<string>();
-  const usable =
-    scope === 'all' || (scope === 'filtered' ? props.filtered : props.selectedCount > 0);
+  const usable = scope === 'all' || (scope === 'filtered' ? props.filtered : selectedCount > 0);
+  const rows = useExportCount(
+    scopeRequest(usable ? scope : 'all', props.filters, props.selectedIds)
+  );
 
   const start = () => {
     if (fields.size === 0) return setError(t('export.fields.none'));
@@ -53,8 +65,9 @@ export const ExportModal = (props: ExportModalProps) => {
       scope={usable ? scope : 'all'}
       onScope={setScope}
       filtered={props.filtered}
-      selectedCount={props.selectedCount}
+      selectedCount={selectedCount}
       total={props.total}
+      rows={rows}
       error={error}
     />
   ) : job.status === 'failed' || job.status === 'expired' ? (
@@ -64,9 +77,11 @@ export const ExportModal = (props: ExportModalProps) => {
   ) : (
     <Flex direction="column" alignItems="stretch" gap={3} role="status">
       <Typography textColor="neutral800">
-        {running
-          ? t('export.progress', { done: job.rowsDone, total: job.rowsTotal ?? '?' })
-          : t('export.ready', { count: job.rowsDone })}
+        {!running
+          ? t('export.ready', { count: job.rowsDone })
+          : job.rowsTotal === null
+            ? t('export.starting')
+            : t('export.progress', { done: job.rowsDone, total: job.rowsTotal })}
       </Typography>
       <Progress value={running ? percent : 100} label={t('export.progress.label')} />
     </Flex>

@@ -1,4 +1,10 @@
-import { EXPORT_FIELDS, type ExportField, type ExportJob } from '../../../../contracts/exports';
+import type { CustomerListFilters } from '../../../../contracts/customer-list';
+import {
+  EXPORT_FIELDS,
+  type CountExport,
+  type ExportField,
+  type ExportJob,
+} from '../../../../contracts/exports';
 
 /** The columns checked when the export modal opens. */
 export const DEFAULT_EXPORT_FIELDS: ExportField[] = [
@@ -18,6 +24,18 @@ export const DEFAULT_EXPORT_FIELDS: ExportField[] = [
 
 /** Which customers an export holds. */
 export type ExportScope = 'all' | 'filtered' | 'selected';
+
+/** Where the dialog starts: what the list shows now (the selection, else its filters). */
+export const initialScope = (selectedCount: number, filtered: boolean): ExportScope =>
+  selectedCount > 0 ? 'selected' : filtered ? 'filtered' : 'all';
+
+/** The customers of a scope as the export API takes them. */
+export const scopeRequest = (
+  scope: ExportScope,
+  filters: CustomerListFilters,
+  selectedIds: string[]
+): CountExport.Request =>
+  scope === 'filtered' ? { filters } : scope === 'selected' ? { documentIds: selectedIds } : {};
 
 /** The fields in the contract's order (the CSV's column order). */
 export const orderedFields = (fields: Set<ExportField>) =>

@@ -1,4 +1,4 @@
-import { Box, Button, Checkbox, Field, Flex, Typography } from '@strapi/design-system';
+import { Button, Checkbox, Field, Flex, Typography } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useId } from 'react';
@@ -7,6 +7,7 @@ import { useT } from '../../hooks/useT';
 import { useImportApi } from '../../services/imports';
 import { apiErrorMessage } from '../../utils/apiErrors';
 import { fileSizeParts } from '../../utils/importProgress';
+import { FileDropZone } from './FileDropZone';
 
 interface ImportFileFormProps {
   file: File | null;
@@ -49,34 +50,24 @@ export const ImportFileForm = ({ file, onFile, dryRun, onDryRun, error }: Import
       </Flex>
       <Field.Root id={id} name="file" error={error} hint={t('import.file.hint')}>
         <Field.Label>{t('import.file')}</Field.Label>
-        <Box
-          padding={4}
-          background="neutral100"
-          hasRadius
-          borderStyle="dashed"
-          borderColor="neutral300"
-        >
-          <input
-            id={id}
-            type="file"
-            accept=".csv,text/csv"
-            aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-            aria-invalid={error ? true : undefined}
-            onChange={(e) => onFile(e.target.files?.[0] ?? null)}
-          />
-          {file && size && (
-            <Typography tag="p" variant="pi" textColor="neutral600" paddingTop={2}>
-              {t('import.file.chosen', {
-                name: file.name,
-                size: formatNumber(size.value, {
-                  style: 'unit',
-                  unit: size.unit,
-                  unitDisplay: 'short',
-                }),
-              })}
-            </Typography>
-          )}
-        </Box>
+        <FileDropZone
+          id={id}
+          describedBy={`${id}-hint${error ? ` ${id}-error` : ''}`}
+          invalid={Boolean(error)}
+          chosen={
+            file && size
+              ? t('import.file.chosen', {
+                  name: file.name,
+                  size: formatNumber(size.value, {
+                    style: 'unit',
+                    unit: size.unit,
+                    unitDisplay: 'short',
+                  }),
+                })
+              : undefined
+          }
+          onFile={onFile}
+        />
         <Field.Hint />
         <Field.Error />
       </Field.Root>

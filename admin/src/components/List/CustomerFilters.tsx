@@ -55,70 +55,97 @@ export const CustomerFilters = ({ filters, onApply }: CustomerFiltersProps) => {
           {active > 0 ? t('filters.buttonCount', { count: active }) : t('filters.button')}
         </Button>
       </Popover.Trigger>
-      <Popover.Content sideOffset={4} style={{ width: '48rem', maxWidth: '90vw' }}>
-        <Box padding={4} tag="form" onSubmit={apply} aria-label={t('filters.title')}>
-          <Grid.Root gap={4}>
-            <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-              <GenderField
-                name="filter-gender"
-                placeholder={t('filters.gender.any')}
-                value={(draft.gender as Gender | undefined) ?? ''}
-                onChange={(value) => set('gender', value)}
-              />
-            </Grid.Item>
-            <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-              <CountryField
-                name="filter-country"
-                placeholder={t('filters.country.any')}
-                value={draft.country ?? ''}
-                onChange={(value) => set('country', value)}
-              />
-            </Grid.Item>
-            <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-              <Field.Root name="filter-tag" hint={t('filters.tag.hint')}>
-                <Field.Label>{t('filters.tag')}</Field.Label>
-                <TextInput value={draft.tag ?? ''} onChange={(e) => set('tag', e.target.value)} />
-                <Field.Hint />
-              </Field.Root>
-            </Grid.Item>
-            <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-              <SegmentFilterField
-                value={draft.segment ?? ''}
-                onChange={(value) => set('segment', value)}
-              />
-            </Grid.Item>
-            {(['createdFrom', 'createdTo'] as const).map((key) => (
-              <Grid.Item key={key} col={6} s={12} direction="column" alignItems="stretch">
-                <DateField
-                  name={`filter-${key}`}
-                  label={t(`filters.${key}`)}
-                  value={draft[key] ?? ''}
-                  onChange={(value) => set(key, value)}
+      <Popover.Content
+        sideOffset={4}
+        collisionPadding={8}
+        style={{
+          width: '48rem',
+          maxWidth: '90vw',
+          // Never taller than the room below (or above) the button: the fields scroll, and
+          // Reset and Apply stay in view (1024x768 had them off-screen).
+          maxHeight: 'var(--radix-popover-content-available-height)',
+          display: 'flex',
+          flexDirection: 'column',
+        }}
+      >
+        <Flex
+          tag="form"
+          direction="column"
+          alignItems="stretch"
+          onSubmit={apply}
+          aria-label={t('filters.title')}
+          style={{ minHeight: 0, flex: 1 }}
+        >
+          <Box padding={4} style={{ overflowY: 'auto', minHeight: 0, flex: 1 }}>
+            <Grid.Root gap={4}>
+              <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                <GenderField
+                  name="filter-gender"
+                  placeholder={t('filters.gender.any')}
+                  value={(draft.gender as Gender | undefined) ?? ''}
+                  onChange={(value) => set('gender', value)}
                 />
               </Grid.Item>
-            ))}
-            {(['ageMin', 'ageMax'] as const).map((key) => (
-              <Grid.Item key={key} col={6} s={12} direction="column" alignItems="stretch">
-                <Field.Root name={`filter-${key}`}>
-                  <Field.Label>{t(`filters.${key}`)}</Field.Label>
-                  <NumberInput
-                    value={age(key)}
-                    onValueChange={(value) => set(key, value)}
-                    step={1}
-                    min={0}
-                    max={150}
-                  />
+              <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                <CountryField
+                  name="filter-country"
+                  placeholder={t('filters.country.any')}
+                  value={draft.country ?? ''}
+                  onChange={(value) => set('country', value)}
+                />
+              </Grid.Item>
+              <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                <Field.Root name="filter-tag" hint={t('filters.tag.hint')}>
+                  <Field.Label>{t('filters.tag')}</Field.Label>
+                  <TextInput value={draft.tag ?? ''} onChange={(e) => set('tag', e.target.value)} />
+                  <Field.Hint />
                 </Field.Root>
               </Grid.Item>
-            ))}
-          </Grid.Root>
-          <Flex justifyContent="flex-end" gap={2} paddingTop={4}>
+              <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                <SegmentFilterField
+                  value={draft.segment ?? ''}
+                  onChange={(value) => set('segment', value)}
+                />
+              </Grid.Item>
+              {(['createdFrom', 'createdTo'] as const).map((key) => (
+                <Grid.Item key={key} col={6} s={12} direction="column" alignItems="stretch">
+                  <DateField
+                    name={`filter-${key}`}
+                    label={t(`filters.${key}`)}
+                    value={draft[key] ?? ''}
+                    onChange={(value) => set(key, value)}
+                  />
+                </Grid.Item>
+              ))}
+              {(['ageMin', 'ageMax'] as const).map((key) => (
+                <Grid.Item key={key} col={6} s={12} direction="column" alignItems="stretch">
+                  <Field.Root name={`filter-${key}`}>
+                    <Field.Label>{t(`filters.${key}`)}</Field.Label>
+                    <NumberInput
+                      value={age(key)}
+                      onValueChange={(value) => set(key, value)}
+                      step={1}
+                      min={0}
+                      max={150}
+                    />
+                  </Field.Root>
+                </Grid.Item>
+              ))}
+            </Grid.Root>
+          </Box>
+          <Flex
+            justifyContent="flex-end"
+            gap={2}
+            padding={4}
+            borderColor="neutral150"
+            style={{ borderWidth: '1px 0 0 0', borderStyle: 'solid' }}
+          >
             <Button variant="tertiary" onClick={() => setDraft({})}>
               {t('filters.reset')}
             </Button>
             <Button type="submit">{t('filters.apply')}</Button>
           </Flex>
-        </Box>
+        </Flex>
       </Popover.Content>
     </Popover.Root>
   );

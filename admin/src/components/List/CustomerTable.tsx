@@ -1,7 +1,6 @@
 import {
-  Badge,
+  Box,
   Checkbox,
-  Flex,
   Table,
   Tbody,
   Td,
@@ -11,20 +10,23 @@ import {
   Typography,
   VisuallyHidden,
 } from '@strapi/design-system';
-import type { MouseEvent } from 'react';
-import { useIntl } from 'react-intl';
+import type { CSSProperties, MouseEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Customer } from '../../../../contracts/customers';
 import type { RowSelection } from '../../hooks/useRowSelection';
 import { useT } from '../../hooks/useT';
 import { customerName } from '../../utils/customerName';
-import type { Sort, SortField } from '../../utils/listQuery';
+import type { Sort } from '../../utils/listQuery';
 import { paths } from '../../utils/paths';
+import { CustomerCell } from './CustomerCell';
+import { defaultColumns, SORT_OF, type CustomerColumn } from './customerColumns';
 import { CustomerRowMenu } from './CustomerRowMenu';
 import { SortableHeader } from './SortableHeader';
 
 interface CustomerTableProps {
   rows: Customer[];
+  /** The optional columns to show, in table order (default: what fits the window). */
+  columns?: CustomerColumn[];
   /** Absent when the admin may not bulk update: no checkboxes then. */
   selection?: RowSelection;
   sort: Sort;
@@ -35,14 +37,24 @@ interface CustomerTableProps {
   onGdprExport?: (customer: Customer) => void;
 }
 
-const MAX_SEGMENTS = 2;
-
 /** Clicks on a checkbox, link or menu must not also open the row's profile. */
 const stopPropagation = (event: MouseEvent) => event.stopPropagation();
+
+/**
+ * The row menu stays at the right edge, in view, however wide the chosen columns make the table.
+ * The table's scroll box has a 24 px padding on the right, which sticky positions keep clear of:
+ * -24 px puts the menu over it, so nothing scrolled past shows beside it.
+ */
+const STICKY_END: CSSProperties = {
+  position: 'sticky',
+  right: '-2.4rem',
+  boxShadow: '-1px 0 0 rgba(0, 0, 0, 0.06)',
+};
 
 /** One page of customers; a click on a row (or its name link) opens the profile. */
 export const CustomerTable = ({
   rows,
+  columns = defaultColumns(),
   selection,
   sort,
   onSort,
@@ -50,20 +62,9 @@ export const CustomerTable = ({
   onGdprExport,
 }: CustomerTableProps) => {
   const t = useT();
-  const { formatDate } = useIntl();
   const navigate = useNavigate();
   const menu = Boolean(onDelete || onGdprExport);
-  const colCount = 6 + (selection ? 1 : 0) + (menu ? 1 : 0);
-  const header = (field: SortField | null, label: string) =>
-    field ? (
-      <SortableHeader field={field} label={label} sort={sort} onSort={onSort} />
-    ) : (
-      <Th>
-        <Typography variant="sigma" textColor="neutral600">
-          {label}
-        </Typography>
-      </Th>
-    );
+  const colCount = 1 + columns.length + (selection ? 1 : 0) + (menu ? 1 : 0);
 
   return (
     <Table colCount={colCount} rowCount={rows.length + 1}>
@@ -78,14 +79,34 @@ export const CustomerTable = ({
               />
             </Th>
           )}
-          {header('lastName', t('list.column.name'))}
-          {header(null, t('list.column.email'))}
-          {header(null, t('list.column.phone'))}
-          {header(null, t('list.column.country'))}
-          {header(null, t('list.column.segments'))}
-          {header('lastActivityAt', t('list.column.activity'))}
+          <SortableHeader
+            field="lastName"
+            label={t('list.column.name')}
+            sort={sort}
+            onSort={onSort}
+          />
+          {columns.map((column) => {
+            const field = SORT_OF[column];
+            const label = t(`list.column.${column}`);
+            return field ? (
+              <SortableHeader
+                key={column}
+                field={field}
+                label={label}
+                sort={sort}
+                onSort={onSort}
+                first="desc"
+              />
+            ) : (
+              <Th key={column}>
+                <Typography variant="sigma" textColor="neutral600">
+                  {label}
+                </Typography>
+              </Th>
+            );
+          })}
           {menu && (
-            <Th>
+            <Th style={STICKY_END} background="neutral0">
               <VisuallyHidden>{t('list.column.actions')}</VisuallyHidden>
             </Th>
           )}
@@ -94,7 +115,6 @@ export const CustomerTable = ({
       <Tbody>
         {rows.map((customer) => {
           const name = customerName(customer, t);
-          const extraSegments = customer.segments.length - MAX_SEGMENTS;
           return (
             <Tr
               key={customer.documentId}
@@ -111,62 +131,31 @@ export const CustomerTable = ({
                 </Td>
               )}
               <Td>
-                <Typography
-                  tag={Link}
-                  to={paths.customer(customer.documentId)}
-                  onClick={stopPropagation}
-                  fontWeight="semiBold"
-                  textColor="neutral800"
-                  ellipsis
-                >
-                  {name}
-                </Typography>
+                <Box maxWidth="16rem">
+                  <Typography
+                    tag={Link}
+                    to={paths.customer(customer.documentId)}
+                    onClick={stopPropagation}
+                    fontWeight="semiBold"
+                    textColor="neutral800"
+                    ellipsis
+                  >
+                    {name}
+                  </Typography>
+                </Box>
               </Td>
-              <Td>
-                <Typography textColor="neutral800" ellipsis>
-                  {customer.emails[0] ?? '-'}
-                </Typography>
-              </Td>
-              <Td>
-                <Typography textColor="neutral800">{customer.phones[0] ?? '-'}</Typography>
-              </Td>
-              <Td>
-                <Typography textColor="neutral800">{customer.country ?? '-'}</Typography>
-              </Td>
-              <Td>
-                <Flex gap={1} wrap="wrap">
-                  {customer.segments.slice(0, MAX_SEGMENTS).map((segment) => (
-                    <Badge key={segment.documentId}>{segment.name}</Badge>
-                  ))}
-                  {extraSegments > 0 && (
-                    <Typography variant="pi" textColor="neutral600">
-                      {t('list.segments.more', { count: extraSegments })}
-                    </Typography>
-                  )}
-                  {customer.segments.length === 0 && (
-                    <Typography textColor="neutral600">-</Typography>
-                  )}
-                </Flex>
-              </Td>
-              <Td>
-                <Typography textColor="neutral800">
-                  {customer.lastActivityAt
-                    ? formatDate(customer.lastActivityAt, {
-                        dateStyle: 'medium',
-                        timeStyle: 'short',
-                      })
-                    : t('list.activity.none')}
-                </Typography>
-              </Td>
+              {columns.map((column) => (
+                <Td key={column}>
+                  <CustomerCell column={column} customer={customer} />
+                </Td>
+              ))}
               {menu && (
-                <Td onClick={stopPropagation}>
-                  <Flex justifyContent="flex-end">
-                    <CustomerRowMenu
-                      name={name}
-                      onGdprExport={onGdprExport ? () => onGdprExport(customer) : undefined}
-                      onDelete={onDelete ? () => onDelete(customer) : undefined}
-                    />
-                  </Flex>
+                <Td onClick={stopPropagation} style={STICKY_END} background="neutral0">
+                  <CustomerRowMenu
+                    name={name}
+                    onGdprExport={onGdprExport ? () => onGdprExport(customer) : undefined}
+                    onDelete={onDelete ? () => onDelete(customer) : undefined}
+                  />
                 </Td>
               )}
             </Tr>

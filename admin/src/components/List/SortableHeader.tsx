@@ -8,14 +8,26 @@ interface SortableHeaderProps {
   label: string;
   sort: Sort;
   onSort: (sort: Sort) => void;
+  /** The first click's direction: newest first for dates. */
+  first?: 'asc' | 'desc';
 }
 
-/** A column header that sorts by `field` (ascending first, then descending) as a real button. */
-export const SortableHeader = ({ field, label, sort, onSort }: SortableHeaderProps) => {
+/**
+ * A column header that sorts by `field` as a real button: `first` (ascending unless told) on the
+ * first click, then the other way at each click.
+ */
+export const SortableHeader = ({
+  field,
+  label,
+  sort,
+  onSort,
+  first = 'asc',
+}: SortableHeaderProps) => {
   const t = useT();
   const [current, direction] = sort.split(':');
   const active = current === field;
-  const next: Sort = `${field}:${active && direction === 'asc' ? 'desc' : 'asc'}`;
+  const flipped = direction === 'asc' ? 'desc' : 'asc';
+  const next: Sort = `${field}:${active ? flipped : first}`;
   return (
     <Th aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}>
       <Typography

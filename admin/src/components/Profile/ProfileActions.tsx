@@ -104,6 +104,7 @@ export const ProfileActions = ({ customer, onChanged }: ProfileActionsProps) => 
         title={t('anonymize.title')}
         message={t('anonymize.confirm', { name })}
         confirmLabel={t('anonymize.button')}
+        icon={<EyeStriked />}
         onConfirm={anonymize}
       />
     </Flex>

@@ -4,6 +4,7 @@ import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin
 import { useNavigate } from 'react-router-dom';
 import type { CustomerInput } from '../../../../contracts/customers';
 import { CustomerFormFields } from '../../components/CustomerForm/CustomerFormFields';
+import { FormFooter } from '../../components/CustomerForm/FormFooter';
 import { toFormValues } from '../../components/CustomerForm/formValues';
 import { useCustomerForm } from '../../components/CustomerForm/useCustomerForm';
 import { useT } from '../../hooks/useT';
@@ -44,6 +45,7 @@ export const CustomerCreatePage = () => {
         />
         <Layouts.Content>
           <CustomerFormFields values={form.values} errors={form.errors} setField={form.setField} />
+          <FormFooter cancelTo={paths.customers} submitting={form.isSubmitting} />
         </Layouts.Content>
       </form>
     </Page.Main>

@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Customer } from '../../../../contracts/customers';
 import { CustomerFormFields } from '../../components/CustomerForm/CustomerFormFields';
+import { FormFooter } from '../../components/CustomerForm/FormFooter';
 import { toFormValues } from '../../components/CustomerForm/formValues';
 import { useCustomerForm } from '../../components/CustomerForm/useCustomerForm';
 import { useT } from '../../hooks/useT';
@@ -50,6 +51,7 @@ const EditForm = ({ customer }: { customer: Customer }) => {
       />
       <Layouts.Content>
         <CustomerFormFields values={form.values} errors={form.errors} setField={form.setField} />
+        <FormFooter cancelTo={profile} submitting={form.isSubmitting} />
       </Layouts.Content>
     </form>
   );

@@ -9,11 +9,13 @@ import { ExportCustomers } from '../../components/Export/ExportCustomers';
 import { ImportCustomers } from '../../components/Import/ImportCustomers';
 import { ActiveFilters } from '../../components/List/ActiveFilters';
 import { BulkDeleteDialog } from '../../components/List/BulkDeleteDialog';
+import { ColumnPicker } from '../../components/List/ColumnPicker';
 import { CustomerSearch } from '../../components/List/CustomerSearch';
 import { CustomerFilters } from '../../components/List/CustomerFilters';
 import { CustomerTable } from '../../components/List/CustomerTable';
 import { ListPagination } from '../../components/List/ListPagination';
 import { SelectionBar } from '../../components/List/SelectionBar';
+import { useColumnChoice } from '../../components/List/useColumnChoice';
 import { DeleteDialog } from '../../components/DeleteDialog';
 import { useListState } from '../../hooks/useListState';
 import { useCustomerPermissions } from '../../hooks/usePermissions';
@@ -46,6 +48,7 @@ export const CustomerListPage = () => {
   const [bulkOpen, setBulkOpen] = useState(false);
   const [toDelete, setToDelete] = useState<Customer | null>(null);
   const [deleteOpen, setDeleteOpen] = useState(false);
+  const columnChoice = useColumnChoice();
 
   const rows = data?.data ?? [];
   const total = data?.meta.pagination.total ?? 0;
@@ -149,6 +152,13 @@ export const CustomerListPage = () => {
             />
           </>
         }
+        endActions={
+          <ColumnPicker
+            columns={columnChoice.columns}
+            onToggle={columnChoice.toggle}
+            onReset={columnChoice.reset}
+          />
+        }
         bottomActions={
           <ActiveFilters
             filters={state.filters}
@@ -196,6 +206,7 @@ export const CustomerListPage = () => {
             )}
             <CustomerTable
               rows={rows}
+              columns={columnChoice.columns}
               selection={permissions.canBulkUpdate ? selection : undefined}
               sort={state.sort}
               onSort={(sort) => setState({ sort, page: 1 })}

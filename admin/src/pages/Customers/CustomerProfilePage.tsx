@@ -63,6 +63,8 @@ export const CustomerProfilePage = () => {
   if (error || !customer) return <Page.Error />;
 
   const name = customerName(customer, t);
+  // An anonymized profile holds nothing left to edit or tag (its tags are gone too).
+  const canEdit = permissions.canUpdate && customer.anonymizedAt === null;
   const remove = async () => {
     try {
       await api.remove(customer.documentId);
@@ -84,7 +86,7 @@ export const CustomerProfilePage = () => {
         title={name}
         subtitle={customer.jobTitle ?? undefined}
         primaryAction={
-          permissions.canUpdate ? (
+          canEdit ? (
             <Button tag={Link} to={paths.editCustomer(customer.documentId)} startIcon={<Pencil />}>
               {t('profile.edit')}
             </Button>
@@ -96,12 +98,14 @@ export const CustomerProfilePage = () => {
           <Grid.Item col={9} s={12} direction="column" alignItems="stretch">
             <Flex direction="column" alignItems="stretch" gap={4}>
               <CustomerDetails customer={customer} />
-              <CustomerTags
-                customer={customer}
-                groups={settings.data?.data.tagGroups ?? []}
-                canUpdate={permissions.canUpdate}
-                onSaved={setSaved}
-              />
+              {customer.anonymizedAt === null && (
+                <CustomerTags
+                  customer={customer}
+                  groups={settings.data?.data.tagGroups ?? []}
+                  canUpdate={permissions.canUpdate}
+                  onSaved={setSaved}
+                />
+              )}
               <CustomerConsents customer={customer} />
               <ActivityTimeline documentId={customer.documentId} />
             </Flex>

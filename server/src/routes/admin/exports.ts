@@ -10,6 +10,12 @@ export default [
     config: requires('customers.bulk-export'),
   },
   {
+    method: 'POST',
+    path: '/exports/count',
+    handler: 'exports.count',
+    config: requires('customers.bulk-export'),
+  },
+  {
     method: 'GET',
     path: '/exports',
     handler: 'exports.find',
