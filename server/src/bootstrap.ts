@@ -21,7 +21,7 @@ const customerIdsOf = (event: LifecycleEvent): number[] => {
  * the query engine on the customer and event types), and schedules the time-window refresh.
  */
 const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
-  const engine = () => getService(strapi, 'segment-engine');
+  const engine = () => getService(strapi, 'segment-refresh');
   const changed = (event: LifecycleEvent) => engine().enqueue(customerIdsOf(event));
   strapi.db.lifecycles.subscribe({
     models: [UID.customer, UID.event],

@@ -96,7 +96,7 @@ describe('deleting thousands of customers at once', () => {
       },
     });
     assert.equal(segment.status, 201, JSON.stringify(segment.body));
-    await strapi.plugin('segments').service('segment-engine').idle();
+    await strapi.plugin('segments').service('segment-refresh').idle();
   });
   after(() => stopStrapi(strapi));
 

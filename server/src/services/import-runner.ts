@@ -1,7 +1,6 @@
 import fs from 'fs';
 import type { Core } from '@strapi/strapi';
 import { TABLE } from '../../../contracts/constants';
-import type { ImportColumn } from '../../../contracts/imports';
 import { Worker } from 'worker_threads';
 import { CsvFileError } from '../csv/parse';
 import { LeaseLost } from '../csv/commit-types';
@@ -73,7 +72,7 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** What the job's batches ask of this process: the segments refreshed, the progress reported. */
   const committed = async (jobId: number, touched: number[]) => {
-    if (touched.length > 0) await getService(strapi, 'segment-engine').refreshCustomers(touched);
+    if (touched.length > 0) await getService(strapi, 'segment-refresh').refreshCustomers(touched);
     await getService(strapi, 'import-report').progress(jobId);
   };
   const header = async (jobId: number, unknown: string[]) => {
@@ -258,4 +257,3 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
 
 export type ImportRunner = ReturnType<typeof importRunner>;
 export default importRunner;
-export type { ImportColumn };

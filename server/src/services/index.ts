@@ -6,13 +6,12 @@ import customerList from './customer-list';
 import customerMerge from './customer-merge';
 import customerPrivacy from './customer-privacy';
 import customers from './customers';
-import demo from './demo';
 import exportsService from './exports';
 import importReport from './import-report';
 import importRunner from './import-runner';
 import imports from './imports';
-import personalization from '../personalization/preview';
-import segmentEngine from './segment-engine';
+import personalization from './personalization';
+import segmentRefresh from './segment-refresh';
 import segmentMembers from './segment-members';
 import retention from './retention';
 import segments from './segments';
@@ -29,13 +28,12 @@ export default {
   'customer-duplicates': customerDuplicates,
   'customer-privacy': customerPrivacy,
   segments,
-  'segment-engine': segmentEngine,
+  'segment-refresh': segmentRefresh,
   'segment-members': segmentMembers,
   settings,
   retention,
   tracking,
   'visitor-identity': visitorIdentity,
-  demo,
   imports,
   exports: exportsService,
   'import-runner': importRunner,

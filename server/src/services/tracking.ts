@@ -110,7 +110,7 @@ const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!isPostgres(db) && events.every((e) => !ONCE.has(e.type) && !UNDO_TYPES[e.type])) {
         const rows = events.map((e) => rowOf(e, occurredAtOf(e)));
         await writeEventsSqlite(db, visitor.id, rows, latest);
-        getService(strapi, 'segment-engine').enqueue([visitor.id]);
+        getService(strapi, 'segment-refresh').enqueue([visitor.id]);
         return { recorded: rows.length };
       }
       await db.transaction(async (trx) => {
@@ -148,7 +148,7 @@ const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
             .update({ last_activity_at: new Date(latest) });
         }
       });
-      getService(strapi, 'segment-engine').enqueue([visitor.id]);
+      getService(strapi, 'segment-refresh').enqueue([visitor.id]);
       return { recorded };
     },
   };
