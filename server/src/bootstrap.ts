@@ -5,6 +5,7 @@ import { indexErrorContactsInBackground } from './database/import-error-contacts
 import { bootstrapPersonalization } from './personalization';
 import { getService } from './utils/get-service';
 import { warnWhenMailOff } from './utils/mail';
+import { pluginConfig } from './config/plugin-config';
 
 type LifecycleEvent = { model: { uid: string }; result?: any; params?: { where?: any } };
 
@@ -30,17 +31,17 @@ const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
     afterDelete: changed,
   });
 
-  const rule = strapi.plugin('segments').config('refreshCron') as string;
+  const config = pluginConfig(strapi);
   strapi.cron.add({
     'segments-time-windows': {
       task: () => engine().refreshTimeWindows(),
-      options: { rule },
+      options: { rule: config.refreshCron },
     },
   });
   strapi.cron.add({
     'segments-retention': {
       task: () => getService(strapi, 'retention').run('schedule'),
-      options: { rule: strapi.plugin('segments').config('retentionCron') as string },
+      options: { rule: config.retentionCron },
     },
   });
 

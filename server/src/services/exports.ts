@@ -19,6 +19,7 @@ import { knexOf } from '../database/knex';
 import { isPostgres } from '../database/prepared';
 import { toIso } from '../utils/dates';
 import { mailConfigured } from '../utils/mail';
+import { pluginConfig } from '../config/plugin-config';
 
 const PROGRESS_MS = 1000;
 const KEEP_MS = 7 * 24 * 3600_000;
@@ -50,8 +51,7 @@ const toExportJob = (row: Record<string, any>): ExportJob => {
  */
 const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => knexOf(strapi);
-  const dir = () =>
-    path.resolve(strapi.dirs.app.root, strapi.plugin('segments').config('exportDir') as string);
+  const dir = () => path.resolve(strapi.dirs.app.root, pluginConfig(strapi).exportDir);
   const running = new Set<Promise<void>>();
 
   const rowOf = async (id: number) => {

@@ -10,6 +10,7 @@ import type { FromImportWorker, ImportWorkerData, ToImportWorker } from '../csv/
 import { knexOf } from '../database/knex';
 import { INSTANCE_ID } from '../database/lease';
 import { getService } from '../utils/get-service';
+import { pluginConfig } from '../config/plugin-config';
 
 /**
  * Rows a transaction. On SQLite each commit writes every page the batch dirtied to the log and
@@ -26,7 +27,7 @@ const DEFAULT_BATCH_ROWS = 2500;
  */
 const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => knexOf(strapi);
-  const leaseMs = () => strapi.plugin('segments').config('importLeaseMs') as number;
+  const leaseMs = () => pluginConfig(strapi).importLeaseMs;
   let busy: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
@@ -234,7 +235,7 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Claims and runs jobs until none is left; one at a time in this process. */
     poll(): Promise<void> {
       if (busy || stopped) return busy ?? Promise.resolve();
-      if (!strapi.plugin('segments').config('importWorker')) return Promise.resolve();
+      if (!pluginConfig(strapi).importWorker) return Promise.resolve();
       busy = (async () => {
         try {
           for (let job = await claim(); job && !stopped; job = await claim()) await run(job);

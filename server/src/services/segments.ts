@@ -25,6 +25,7 @@ import { createCompileContext } from '../segment-engine/context-factory';
 import { findCycle } from '../segment-engine/order';
 import { unknownNames } from '../segment-engine/references';
 import { getService } from '../utils/get-service';
+import { pluginConfig } from '../config/plugin-config';
 
 const invalid = (path: string, message: string) =>
   new errors.ValidationError(message, { errors: [{ path: [path], message }] });
@@ -47,8 +48,7 @@ const segments = ({ strapi }: { strapi: Core.Strapi }) => {
   const checkRules = async (segmentId: string, rules: RuleNode) => {
     const rows = await loadSegmentRows(knex());
     const unknown = unknownNames(rules, {
-      customEventTypes:
-        (strapi.plugin('segments').config('customEventTypes') as string[] | undefined) ?? [],
+      customEventTypes: pluginConfig(strapi).customEventTypes,
       hasSegment: (id) => rows.some((s) => s.segmentId === id),
     });
     if (unknown.length > 0) throw invalid('rules', unknown.join('; '));
