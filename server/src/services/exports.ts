@@ -12,11 +12,9 @@ import {
 } from '../../../contracts/exports';
 import { csvLine } from '../csv/cells';
 import { BOM } from '../csv/export-format';
-import { postgresRecords } from '../csv/export-postgres';
+import { exportRecords } from '../csv/export-records';
 import { writeChunk } from '../csv/export-types';
-import { sqliteRecords } from '../csv/export-sqlite';
 import { knexOf } from '../database/knex';
-import { isPostgres } from '../database/prepared';
 import { toIso } from '../utils/dates';
 import { mailConfigured } from '../utils/mail';
 import { pluginConfig } from '../config/plugin-config';
@@ -63,9 +61,7 @@ const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const write = async (id: number, request: ExportRequest, file: string) => {
     const fields = request.fields as ExportField[];
     const scope = { filters: request.filters, documentIds: request.documentIds };
-    const records = isPostgres(knex())
-      ? postgresRecords(knex(), fields, scope)
-      : sqliteRecords(knex(), fields, scope);
+    const records = exportRecords(knex(), fields, scope);
     const out = fs.createWriteStream(file);
     try {
       await writeChunk(out, { text: `${BOM}${csvLine(fields)}`, rows: 0 });

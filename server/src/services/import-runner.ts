@@ -7,18 +7,11 @@ import { LeaseLost } from '../csv/commit-types';
 import { importFile, type ImportFileJob, type ImportFileOptions } from '../csv/import-file';
 import { importThread, WORKER_HEAP_MB, type ImportThread } from '../csv/import-thread';
 import type { FromImportWorker, ImportWorkerData, ToImportWorker } from '../csv/import-worker';
+import { holdForWorkerWrite, importBatchRows } from '../database/import-writes';
 import { knexOf } from '../database/knex';
 import { INSTANCE_ID } from '../database/lease';
 import { getService } from '../utils/get-service';
 import { pluginConfig } from '../config/plugin-config';
-
-/**
- * Rows a transaction. On SQLite each commit writes every page the batch dirtied to the log and
- * often checkpoints it, so fewer, larger batches write each hot index page once for more rows;
- * PostgreSQL gains little from larger ones, and holds two statements' arrays in flight.
- */
-const BATCH_ROWS: Record<string, number> = { sqlite: 5000 };
-const DEFAULT_BATCH_ROWS = 2500;
 
 /**
  * Runs import jobs in the background, one at a time across all instances: a job is claimed by
@@ -97,7 +90,7 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
       const client = strapi.db.dialect.client;
       const options = {
         client,
-        batchSize: BATCH_ROWS[client] ?? DEFAULT_BATCH_ROWS,
+        batchSize: importBatchRows(knex()),
         leaseMs: leaseMs(),
         owner: INSTANCE_ID,
       };
@@ -151,7 +144,6 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
             },
       });
       current = worker;
-      const sqlite = options.client === 'sqlite';
       // Reports and write grants, in the order the worker asked for them.
       let queue: Promise<unknown> = Promise.resolve();
       let held: unknown;
@@ -178,7 +170,7 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
         else if (m.type === 'committed') then(() => committed(job.id, m.touched));
         else if (m.type === 'slot')
           then(async () => {
-            if (sqlite) held = await knex().client.acquireConnection();
+            held = await holdForWorkerWrite(knex());
             worker.postMessage({ type: 'slot' } satisfies ToImportWorker);
           });
         else if (m.type === 'release') void releaseHeld();
