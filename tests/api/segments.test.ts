@@ -10,7 +10,7 @@ import { generateCustomers } from '../../demo/generate';
 import { customerIdOf } from '../helpers/data';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 import request from 'supertest';
-import { createId } from '@paralleldrive/cuid2';
+import { newDocumentId } from '../../server/src/database/document-id';
 import {
   adminWithPermissions,
   contentApiClient,
@@ -465,7 +465,7 @@ describe('segments', () => {
   it('counts a customer with an empty field as outside a NOT group, in the preview, the segment and each refresh', async () => {
     for (const city of ['Utrecht', undefined, undefined]) {
       await customer({
-        emails: [`owl.${city ?? createId()}@example.com`],
+        emails: [`owl.${city ?? newDocumentId()}@example.com`],
         tags: ['nightowl'],
         city,
       });
