@@ -2,6 +2,12 @@ import * as yup from 'yup';
 import { CUSTOMER_SOURCES, type CustomerSource, type Gender } from './constants';
 import { normalizeCountry } from './countries';
 import {
+  maxItemsOf,
+  maxLengthOf,
+  type CustomerFieldName,
+  type ListFieldName,
+} from './customer-schema';
+import {
   isReferenceId,
   normalizeEmail,
   normalizePhone,
@@ -76,32 +82,32 @@ const parsedString = (parse: (value: string) => string | null, message: string) 
     })
     .test('format', message, (value) => value == null || parse(value) === value);
 
-const text = (max = 255) =>
+const text = (field: CustomerFieldName) =>
   yup
     .string()
     .nullable()
     .trim()
-    .max(max, '${path} must be at most ${max} characters')
+    .max(maxLengthOf(field), '${path} must be at most ${max} characters')
     .transform((value: unknown) => (value === '' ? null : value));
 
-const list = <T extends yup.Schema>(item: T, max: number) =>
-  yup.array().of(item).max(max, '${path} may hold at most ${max} values');
+const list = <T extends yup.Schema>(item: T, field: ListFieldName) =>
+  yup.array().of(item).max(maxItemsOf(field), '${path} may hold at most ${max} values');
 
 /** What `POST` and `PUT /segments/customers` accept. Unknown keys are refused. */
 export const customerInputSchema = yup
   .object({
-    firstName: text(),
-    lastName: text(),
+    firstName: text('firstName'),
+    lastName: text('lastName'),
     emails: list(
       parsedString(normalizeEmail, 'Email "${value}" is not a valid email address').required(),
-      20
+      'emails'
     ).test('unique', 'The same email is given twice', (v) => !v || new Set(v).size === v.length),
     phones: list(
       parsedString(
         normalizePhone,
         'Phone number "${value}" must be digits with the country code, e.g. 310302271710'
       ).required(),
-      20
+      'phones'
     ),
     gender: parsedString(
       parseGender,
@@ -111,31 +117,31 @@ export const customerInputSchema = yup
       (v) => parseDateOfBirth(v),
       'Date of birth "${value}" must be a past date as yyyy-mm-dd or dd-mm-yyyy'
     ),
-    street: text(),
-    houseNumber: text(20),
-    zipCode: text(20),
-    city: text(),
+    street: text('street'),
+    houseNumber: text('houseNumber'),
+    zipCode: text('zipCode'),
+    city: text('city'),
     country: parsedString(
       normalizeCountry,
       'Country "${value}" is not an English country name (e.g. Netherlands, Germany)'
     ),
-    jobTitle: text(),
+    jobTitle: text('jobTitle'),
     referenceId: parsedString(
       (v) => (isReferenceId(v) ? v.trim() : null),
       'Reference id "${value}" may only hold letters and digits'
     ),
-    tags: list(yup.string().trim().min(1).max(100).required(), 200),
+    tags: list(yup.string().trim().min(1).max(maxLengthOf('tags')).required(), 'tags'),
     subscriptions: list(
       yup
         .object({
-          subscription: yup.string().trim().min(1).max(100).required(),
+          subscription: yup.string().trim().min(1).max(maxLengthOf('subscriptions')).required(),
           subscribedAt: parsedString(
             (v) => (Number.isNaN(Date.parse(v)) ? null : new Date(v).toISOString()),
             'subscribedAt "${value}" is not a date'
           ),
         })
         .noUnknown(),
-      100
+      'subscriptions'
     ),
     terms: list(
       yup
@@ -154,7 +160,7 @@ export const customerInputSchema = yup
           ).required('Each term needs the date it was given'),
         })
         .noUnknown(),
-      100
+      'terms'
     ),
     source: yup.mixed<CustomerSource>().oneOf([...CUSTOMER_SOURCES]),
   })

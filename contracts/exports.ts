@@ -1,33 +1,43 @@
 import * as yup from 'yup';
 import { customerListFilters } from './customer-list';
+import {
+  CUSTOMER_FIELDS,
+  EXPORT_OTHERS,
+  EXTRA_PREFIX,
+  fieldsWhere,
+  type CustomerFieldName,
+} from './customer-schema';
 
-/** Columns a CSV export may hold, in this order; multi-valued ones are joined with ", ". */
-export const EXPORT_FIELDS = [
-  'documentId',
-  'firstName',
-  'lastName',
-  'emails',
-  'phones',
-  'gender',
-  'dateOfBirth',
-  'street',
-  'houseNumber',
-  'zipCode',
-  'city',
-  'country',
-  'jobTitle',
-  'referenceId',
-  'tags',
-  'subscriptions',
-  'terms',
+type ExportedName = {
+  [K in CustomerFieldName]: (typeof CUSTOMER_FIELDS)[K] extends { exportTitle: string } ? K : never;
+}[CustomerFieldName];
+
+/** A field an export may hold: a customer field with an export title, or its segments. */
+export type ExportField = ExportedName | 'segments';
+
+const EXPORTED = fieldsWhere<ExportedName>((f) => f.exportTitle !== undefined);
+const beforeSource = EXPORTED.indexOf('source');
+
+/**
+ * Fields a CSV export may hold, in this order: the customer fields with an export title (see
+ * contracts/customer-schema.ts), the segments before the plugin's own columns.
+ */
+export const EXPORT_FIELDS: readonly ExportField[] = [
+  ...EXPORTED.slice(0, beforeSource),
   'segments',
-  'source',
-  'lastActivityAt',
-  'anonymizedAt',
-  'createdAt',
-  'updatedAt',
-] as const;
-export type ExportField = (typeof EXPORT_FIELDS)[number];
+  ...EXPORTED.slice(beforeSource),
+];
+
+/**
+ * The header cells of a field in an export: the template's titles for what the import reads (so
+ * that an export imports back), `extra_...` for the rest, which the import ignores.
+ */
+export const exportTitles = (field: ExportField): string[] => {
+  if (field === 'segments') return [`${EXTRA_PREFIX}segments`];
+  const others = EXPORT_OTHERS[field];
+  const title = CUSTOMER_FIELDS[field].exportTitle;
+  return others ? [title, others] : [title];
+};
 
 /** POST /segments/exports: which fields, and which customers (all, matching, or selected). */
 export const exportRequestSchema = yup

@@ -73,6 +73,8 @@ export namespace GetImport {
     data: ImportJob & {
       rows?: ImportRowOutcome[];
       firstErrors: { line: number; column: string; reason: string }[];
+      /** Whether the report is emailed to who started it: false without a mail provider. */
+      emailReport: boolean;
     };
   }
 }

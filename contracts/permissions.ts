@@ -41,10 +41,13 @@ export const ACTIONS = [
 /** A permission uid of the plugin ('customers.read' ...): a misspelled one fails typecheck. */
 export type PermissionUid = (typeof ACTIONS)[number]['uid'];
 
-/** Full action ids (`plugin::segments.customers.read` ...), for routes and the admin. */
+/** A full action id: `plugin::segments.customers.read` ... */
+export type PermissionId = `plugin::${typeof PLUGIN_ID}.${PermissionUid}`;
+
+/** Full action ids by uid, for routes and the admin: the one place they are spelled. */
 export const PERMISSIONS = Object.fromEntries(
   ACTIONS.map((a) => [a.uid, `plugin::${PLUGIN_ID}.${a.uid}`])
-) as Record<PermissionUid, string>;
+) as { [U in PermissionUid]: `plugin::${typeof PLUGIN_ID}.${U}` };
 
-/** Builds the action id of one permission uid. */
-export const permission = (uid: PermissionUid) => `plugin::${PLUGIN_ID}.${uid}`;
+/** The action id of one permission uid. */
+export const permission = <U extends PermissionUid>(uid: U) => PERMISSIONS[uid];

@@ -24,6 +24,27 @@ export const OPERATORS = [
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
 
+/**
+ * Strapi attribute types an event condition may filter content items on ("Articles whose
+ * category is EV"): plain values, no relations or media. The admin offers these, the compiler
+ * allows these.
+ */
+export const SCALAR_TYPES: ReadonlySet<string> = new Set([
+  'string',
+  'text',
+  'email',
+  'uid',
+  'enumeration',
+  'integer',
+  'biginteger',
+  'float',
+  'decimal',
+  'boolean',
+  'date',
+  'datetime',
+  'time',
+]);
+
 /** Value kinds of the characteristic fields, which decide the operators they accept. */
 export const FIELDS = {
   age: 'number',

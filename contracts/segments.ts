@@ -1,5 +1,6 @@
 import * as yup from 'yup';
 import { SEGMENT_KINDS, type SegmentKind } from './constants';
+import { normalizeEmail } from './customer-fields';
 import type { Customer } from './customers';
 import type { RuleNode } from './segment-rules';
 import { ruleTreeSchema } from './segment-rules-schema';
@@ -90,7 +91,15 @@ export const membersPushSchema = yup
       .default('add'),
     emails: yup
       .array()
-      .of(yup.string().trim().lowercase().email('"${value}" is not an email').required())
+      .of(
+        yup
+          .string()
+          .transform((v: unknown) => (typeof v === 'string' ? (normalizeEmail(v) ?? v) : v))
+          // The customer form's rule (contracts/customer-fields.ts), so a pushed email is one
+          // a customer can have.
+          .test('email', '"${value}" is not an email', (v) => !v || normalizeEmail(v) === v)
+          .required()
+      )
       .max(10_000),
     referenceIds: yup.array().of(yup.string().trim().required()).max(10_000),
   })

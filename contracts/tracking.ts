@@ -123,11 +123,10 @@ const strictText = (max: number, label: string) =>
   yup.string().strict().max(max, `${label} may be ${max} characters at most`);
 
 /** An email checked with the customer form's rule (contracts/customer-fields.ts). */
-const emailField = (required: string) =>
+const emailField = () =>
   yup
     .string()
     .strict()
-    .required(required)
     .test('email', '"${value}" is not an email address', (v) => !v || normalizeEmail(v) !== null);
 
 /**
@@ -137,7 +136,7 @@ const emailField = (required: string) =>
  */
 export const identifySchema = yup
   .object({
-    email: emailField('identify needs an email'),
+    email: emailField().required('identify needs an email'),
     firstName: strictText(255, 'firstName'),
     lastName: strictText(255, 'lastName'),
     userHash: strictText(128, 'userHash'),
@@ -171,10 +170,7 @@ export const serverIdentifySchema = yup
       .strict()
       .required('Name the visitor (visitorId, the id tracker.js keeps)')
       .matches(VISITOR_ID_PATTERN, 'visitorId must be 22 to 100 letters, digits, - and _'),
-    email: yup
-      .string()
-      .strict()
-      .test('email', '"${value}" is not an email address', (v) => !v || normalizeEmail(v) !== null),
+    email: emailField(),
     referenceId: yup
       .string()
       .strict()

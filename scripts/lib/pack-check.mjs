@@ -1,6 +1,7 @@
-// What a site needs from the tarball: the entry points Strapi loads, the worker bundles, the
-// docs the README links, the licence, and type declarations whose relative imports resolve to
-// files that are shipped too. Returns a list of problems (empty when the package is whole).
+// What a site needs from the tarball: the entry points Strapi loads (every `exports` target of
+// package.json), the worker bundles, the chunks the bundles import, the docs the README links,
+// the licence, and type declarations whose relative imports resolve to files that are shipped
+// too. tests/install/app installs exactly this tarball, so each file here is one it uses. Returns a list of problems (empty when the package is whole).
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -21,6 +22,15 @@ export const REQUIRED = [
 ];
 
 const IMPORT = /(?:from\s+|import\()(['"])(\.{1,2}\/[^'"]*)\1/g;
+// Relative imports and requires of the bundles: the admin entry loads its chunks this way.
+const JS_IMPORT = /(?:from\s*|import\(\s*|require\(\s*)(['"])(\.{1,2}\/[^'"]*)\1/g;
+
+/** Every file `exports` of package.json points at (the entries Strapi and its admin build load). */
+const exportTargets = (exports) =>
+  typeof exports === 'string'
+    ? [exports]
+    : Object.values(exports ?? {}).flatMap((v) => exportTargets(v));
+
 const LINK = /\]\((docs\/[^)#\s]+)/g;
 
 /** `files`: paths inside the package; `read(file)`: its text. */
@@ -32,6 +42,21 @@ export function packProblems(files, read) {
       const base = path.posix.join(path.posix.dirname(file), spec);
       const candidates = [`${base}.d.ts`, `${base}/index.d.ts`, base.replace(/\.js$/, '.d.ts')];
       if (!candidates.some((c) => shipped.has(c)))
+        problems.push(`${file} imports ${spec}: not shipped`);
+    }
+  }
+  if (shipped.has('package.json')) {
+    for (const target of exportTargets(JSON.parse(read('package.json')).exports)) {
+      const file = path.posix.normalize(target);
+      // `source` points at the TypeScript sources, which only a checkout has.
+      if (/\.(ts|tsx)$/.test(file) && !file.endsWith('.d.ts')) continue;
+      if (!shipped.has(file)) problems.push(`package.json exports ${target}: not shipped`);
+    }
+  }
+  for (const file of files.filter((f) => /^dist\/.*\.(m?js)$/.test(f))) {
+    for (const [, , spec] of read(file).matchAll(JS_IMPORT)) {
+      const target = path.posix.join(path.posix.dirname(file), spec);
+      if (![target, `${target}.js`, `${target}/index.js`].some((c) => shipped.has(c)))
         problems.push(`${file} imports ${spec}: not shipped`);
     }
   }

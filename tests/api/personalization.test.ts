@@ -143,12 +143,13 @@ describe('personalized content API responses', () => {
     const res = await graphql({ 'X-Segments': 'campaign-x' });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.match(String(res.headers.vary), /X-Segments/);
-    const promos = res.body.data.promos as { title: string; audience: string | null }[];
+    const promos = res.body.data.promos as { title: string; audience: unknown }[];
     assert.deepEqual(
       promos.map((p) => p.title),
       ['Also for everyone', 'Campaign only', 'For everyone']
     );
-    assert.deepEqual(JSON.parse(promos[1].audience!), campaign, 'the audience as stored text');
+    assert.deepEqual(promos[1].audience, campaign, 'the audience as an object, as on REST');
+    assert.deepEqual(promos[0].audience, { segment: null, abTest: null, variant: null });
     const entry = res.body.data.promos[2];
     assert.deepEqual(headlines(entry), ['Campaign hero', 'Always here']);
     assert.deepEqual(labels(entry), ['Standard deal']);
@@ -279,8 +280,8 @@ describe('personalized content API responses', () => {
       data: { title: 'Written by API', audience: { segment: 'vip-members' } },
     });
     assert.equal(ok.status, 201, JSON.stringify(ok.body));
-    // docs/personalization.md, Response: a write answers the stored string, a read the object.
-    assert.equal(ok.body.data.audience, JSON.stringify(vip));
+    // docs/personalization.md, Response: writes answer the audience object, as reads do.
+    assert.deepEqual(ok.body.data.audience, vip);
     const stored = await strapi.db
       .query(PROMO)
       .findOne({ where: { documentId: ok.body.data.documentId } });

@@ -3,6 +3,17 @@ import { after, before, describe, it } from 'node:test';
 import type { Core } from '@strapi/strapi';
 import { TABLE } from '../../contracts/constants';
 import type { Customer } from '../../contracts/customers';
+import {
+  CUSTOMER_FIELDS,
+  isListField,
+  type CustomerField,
+  type FieldKind,
+  type ListFieldName,
+} from '../../contracts/customer-schema';
+import {
+  replaceChildren,
+  type CustomerChildren,
+} from '../../server/src/database/customer-children';
 import { knexOf } from '../../server/src/database/knex';
 import { countRows, customerIdOf, wholeDatabaseText } from '../helpers/data';
 import { importCsv } from '../helpers/imports';
@@ -16,6 +27,69 @@ let person: Customer;
 const EMAIL = 'marieke.jansen@example.com';
 const WORK_EMAIL = 'm.jansen@bureau.example.org';
 const PHONE = '31612345678';
+
+/**
+ * A distinct marker for a value of each kind of personal field, that the whole database's text
+ * holds nowhere else (`n` tells two customers apart). A kind without one fails the test: add it.
+ */
+const MARKERS: Partial<Record<FieldKind, (name: string, n: number) => string>> = {
+  text: (name, n) => `zq${n}${name.slice(0, 8).toLowerCase()}`,
+  email: (name, n) => `zq${n}${name.toLowerCase()}@marker.example.org`,
+  phone: (_name, n) => `3169887766${n}`,
+  date: (_name, n) => `190${n}-11-1${n}`,
+  country: (_name, n) => (n === 1 ? 'Tuvalu' : 'Nauru'),
+  referenceId: (name, n) => `ZQ${n}${name.slice(0, 8)}`,
+  tag: (name, n) => `zq${n}${name}tag`,
+  subscription: (name, n) => `zq${n}${name}sub`,
+  term: (name, n) => `zq${n}${name}term`,
+  visitorId: (name, n) => `zq${n}${name}visitormarker000000000`,
+  token: (name, n) => `zq${n}${name.toLowerCase()}tok`,
+};
+
+/** Kinds whose few values occur everywhere ("female"): their column is checked instead. */
+const CLOSED: Partial<Record<FieldKind, string>> = { gender: 'female' };
+
+/** A child-table value of a list field from its marker. */
+const listValue = (field: ListFieldName, marker: string) => {
+  const kind = CUSTOMER_FIELDS[field].kind;
+  if (kind === 'subscription') return { subscription: marker, subscribedAt: null };
+  if (kind === 'term') return { termId: marker, givenAt: '2001-02-03' };
+  return marker;
+};
+
+/**
+ * Fills every field the customer schema marks personal of a new customer with a marker, the
+ * columns and the child tables straight through the data layer; returns the customer and the
+ * markers to look for.
+ */
+const customerWithEveryPersonalField = async (n: number) => {
+  const created = await admin.post('/segments/customers', {});
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const customer: Customer = created.body.data;
+  const id = await customerIdOf(strapi, customer.documentId);
+  const markers: string[] = [];
+  const columns: Record<string, string> = {};
+  const children: CustomerChildren = {};
+  for (const [name, field] of Object.entries(CUSTOMER_FIELDS) as [string, CustomerField][]) {
+    if (!field.personal) continue;
+    const closed = CLOSED[field.kind];
+    const marker = closed ?? MARKERS[field.kind]?.(name, n);
+    assert.ok(marker, `no marker for the kind ${field.kind} of ${name}: add one to MARKERS`);
+    if (!closed) markers.push(marker);
+    if (isListField(field)) {
+      (children as Record<string, unknown[]>)[name] = [listValue(name as ListFieldName, marker)];
+    } else columns[field.column] = marker;
+  }
+  const knex = knexOf(strapi);
+  await knex.transaction(async (trx) => {
+    await trx(TABLE.customers).where('id', id).update(columns);
+    await replaceChildren(trx, id, children);
+  });
+  // Every personal field holds its marker before: the test below cannot pass by not filling it.
+  const before = await wholeDatabaseText(strapi);
+  for (const marker of markers) assert.ok(before.includes(marker.toLowerCase()), marker);
+  return { customer, id, markers };
+};
 
 describe('personal data: GDPR export and anonymization', () => {
   before(async () => {
@@ -200,6 +274,63 @@ describe('personal data: GDPR export and anonymization', () => {
     const everything = await wholeDatabaseText(strapi);
     for (const trace of [email, workEmail, phone, 'pieter', 'bakker', '1984-03-02']) {
       assert.ok(!everything.includes(trace.toLowerCase()), `"${trace}" is still in the database`);
+    }
+  });
+
+  it('anonymizes every field the customer schema marks personal, whatever fields it has', async () => {
+    const { customer, id, markers } = await customerWithEveryPersonalField(1);
+    const urls = [
+      'https://shop.example.com/a?zq1urlquery=1',
+      'https://shop.example.com/b#zq1urlfragment',
+      'https://shop.example.com/c/?x=1#zq1urlboth',
+      'https://shop.example.com/d',
+      null,
+    ];
+    await knexOf(strapi)(TABLE.events).insert(
+      urls.map((url, i) => ({
+        document_id: `evtmarker000000000000000${i}`,
+        customer_id: id,
+        type: 'PageVisit',
+        url,
+        occurred_at: new Date(),
+        created_at: new Date(),
+        updated_at: new Date(),
+      }))
+    );
+    markers.push('zq1urlquery', 'zq1urlfragment', 'zq1urlboth');
+    const res = await admin.post(`/segments/customers/${customer.documentId}/anonymize`);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const everything = await wholeDatabaseText(strapi);
+    for (const marker of markers) {
+      assert.ok(!everything.includes(marker.toLowerCase()), `"${marker}" survived anonymize`);
+    }
+    const kept = await knexOf(strapi)(TABLE.events).where('customer_id', id).orderBy('document_id');
+    assert.deepEqual(
+      kept.map((e: { url: string | null }) => e.url),
+      [
+        'https://shop.example.com/a',
+        'https://shop.example.com/b',
+        'https://shop.example.com/c/',
+        'https://shop.example.com/d',
+        null,
+      ],
+      'URLs keep their page, not their query or fragment'
+    );
+    const row = await knexOf(strapi)(TABLE.customers).where('id', id).first();
+    for (const field of Object.values(CUSTOMER_FIELDS) as CustomerField[]) {
+      if (field.personal && !isListField(field) && CLOSED[field.kind]) {
+        assert.equal(row[field.column], null, `${field.column} survived anonymize`);
+      }
+    }
+  });
+
+  it('deletes every field the customer schema marks personal, whatever fields it has', async () => {
+    const { customer, markers } = await customerWithEveryPersonalField(2);
+    const res = await admin.delete(`/segments/customers/${customer.documentId}`);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const everything = await wholeDatabaseText(strapi);
+    for (const marker of markers) {
+      assert.ok(!everything.includes(marker.toLowerCase()), `"${marker}" survived delete`);
     }
   });
 });

@@ -236,6 +236,34 @@ describe('public identity: visitors name only themselves', () => {
     });
   });
 
+  it('refuses in identify, server identify and a members push every email the customer form refuses, and stores none', async () => {
+    verification('required');
+    // Each passes yup's email() but not the customer form's rule.
+    const refused = ['jan@intranet', 'jan@example.c', 'jan.@example'];
+    for (const email of refused) {
+      const form = await admin.post('/segments/customers', { emails: [email] });
+      assert.equal(form.status, 400, `the form takes ${email}`);
+      const { visitor } = await anonymousVisitor();
+      const identify = await http()
+        .post('/api/segments/identify')
+        .set('X-Visitor-Id', visitor)
+        .send({ email, userHash: userHashOf(SECRET, email) });
+      assert.equal(identify.status, 400, `identify takes ${email}`);
+      const serverIdentify = await server.post('/api/segments/server/identify', {
+        visitorId: visitor,
+        email,
+      });
+      assert.equal(serverIdentify.status, 400, `server identify takes ${email}`);
+      const push = await server.put('/api/segments/external-segments/vip-members/members', {
+        emails: [email],
+      });
+      assert.equal(push.status, 400, `a members push takes ${email}`);
+    }
+    await identityIdle();
+    const stored = await knexOf(strapi)(TABLE.emails).whereIn('normalized', refused);
+    assert.deepEqual(stored, []);
+  });
+
   it('moves only the visitor id when a verified visitor was another known person: two customers are never merged', async () => {
     const visitor = newVisitorId();
     const link = await server.post('/api/segments/server/identify', {

@@ -28,7 +28,9 @@ interface Route {
 }
 
 const ROUTES = adminRoutes().routes as readonly Route[];
-const UID_OF_ACTION = new Map(Object.entries(PERMISSIONS).map(([uid, id]) => [id, uid]));
+const UID_OF_ACTION = new Map<string, string>(
+  Object.entries(PERMISSIONS).map(([uid, id]) => [id, uid])
+);
 /** Fills every path parameter: no entry has it, so writes touch nothing. */
 const FAKE_ID = 'nosuchentry0000000000000';
 const ARTICLE = 'api::article.article';

@@ -97,6 +97,9 @@ describe('importing customers from a CSV file in the admin', () => {
       )
     );
     assert.deepEqual(counts, { Created: '2', Updated: '1', 'Already present': '1', Failed: '2' });
+    // The playground has no email provider: the report says it is not emailed, and how to.
+    await dialog.getByRole('status').filter({ hasText: 'This report is not emailed' }).waitFor();
+    await dialog.getByText(/@strapi\/provider-email-nodemailer/).waitFor();
     await dialog
       .getByRole('img', {
         name: 'Import outcome: 2 created, 1 updated, 1 already present, 2 failed',

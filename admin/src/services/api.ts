@@ -1,16 +1,6 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMemo } from 'react';
-import type { BulkDeleteCustomers, BulkDeleteInput } from '../../../contracts/customer-bulk';
-import type { ListCustomerEvents } from '../../../contracts/customer-events';
-import type { ListCustomers } from '../../../contracts/customer-list';
-import type {
-  CreateCustomer,
-  CustomerInput,
-  GetCustomer,
-  UpdateCustomer,
-} from '../../../contracts/customers';
-import type { ListSegments } from '../../../contracts/segments';
-import type { GetSettings, Settings } from '../../../contracts/settings';
+import type { RequestBodyOf, ResponseOf } from '../../../contracts/api';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { PLUGIN_ID } from '../pluginId';
 import { listRequestParams, type ListState } from '../utils/listQuery';
@@ -21,28 +11,24 @@ import { listRequestParams, type ListState } from '../utils/listQuery';
  * (from `useCustomerApi` / `useSettingsApi`) that throw the admin's `FetchError` on failure.
  */
 
-/**
- * The two bodies bulk delete takes. Spelled out from the contract's parts because its inferred
- * `BulkDeleteInput` makes `filters` required even with `documentIds` (yup infers object fields
- * as always present).
- */
-export type BulkDeleteBody =
-  { documentIds: string[] } | { all: true; filters?: BulkDeleteInput['filters'] };
+/** The two bodies bulk delete takes: some customers by id, or all matching filters. */
+export type BulkDeleteBody = RequestBodyOf<'customers.bulkDelete'>;
+type CustomerInput = RequestBodyOf<'customers.create'>;
 
 const base = `/${PLUGIN_ID}`;
 const customerUrl = (documentId: string) => `${base}/customers/${encodeURIComponent(documentId)}`;
 
 /** GET /segments/customers: one page of the list. */
 export const useCustomerList = (state: ListState) =>
-  useApiQuery<ListCustomers.Response>(`${base}/customers?${listRequestParams(state)}`);
+  useApiQuery<ResponseOf<'customers.find'>>(`${base}/customers?${listRequestParams(state)}`);
 
 /** GET /segments/customers/:documentId: one profile with its segments. */
 export const useCustomer = (documentId: string | undefined) =>
-  useApiQuery<GetCustomer.Response>(documentId ? customerUrl(documentId) : null);
+  useApiQuery<ResponseOf<'customers.findOne'>>(documentId ? customerUrl(documentId) : null);
 
 /** GET /segments/customers/:documentId/events: the activity timeline, newest first. */
 export const useCustomerEvents = (documentId: string, page: number, pageSize = 20) =>
-  useApiQuery<ListCustomerEvents.Response>(
+  useApiQuery<ResponseOf<'customers.events'>>(
     `${customerUrl(documentId)}/events?${new URLSearchParams({
       page: String(page),
       pageSize: String(pageSize),
@@ -51,11 +37,11 @@ export const useCustomerEvents = (documentId: string, page: number, pageSize = 2
 
 /** GET /segments/settings: the tag groups (null: the admin may not read settings). */
 export const useSettings = (enabled = true) =>
-  useApiQuery<GetSettings.Response>(enabled ? `${base}/settings` : null);
+  useApiQuery<ResponseOf<'settings.find'>>(enabled ? `${base}/settings` : null);
 
 /** GET /segments/segments: every segment, for the list's segment filter (null: not allowed). */
 export const useSegments = (enabled = true) =>
-  useApiQuery<ListSegments.Response>(enabled ? `${base}/segments` : null);
+  useApiQuery<ResponseOf<'segments.find'>>(enabled ? `${base}/segments` : null);
 
 /** The customer writes: create, update, delete one, delete many. */
 export const useCustomerApi = () => {
@@ -64,18 +50,19 @@ export const useCustomerApi = () => {
     () => ({
       /** POST /segments/customers */
       create: async (input: CustomerInput) =>
-        (await post<CreateCustomer.Response, CustomerInput>(`${base}/customers`, input)).data.data,
+        (await post<ResponseOf<'customers.create'>, CustomerInput>(`${base}/customers`, input)).data
+          .data,
       /** PUT /segments/customers/:documentId: the fields given replace the stored ones. */
       update: async (documentId: string, input: CustomerInput) =>
-        (await put<UpdateCustomer.Response, CustomerInput>(customerUrl(documentId), input)).data
-          .data,
+        (await put<ResponseOf<'customers.update'>, CustomerInput>(customerUrl(documentId), input))
+          .data.data,
       /** DELETE /segments/customers/:documentId, with the customer's events and memberships. */
       remove: async (documentId: string) =>
-        (await del<{ data: { documentId: string } }>(customerUrl(documentId))).data.data,
+        (await del<ResponseOf<'customers.delete'>>(customerUrl(documentId))).data.data,
       /** POST /segments/customers/bulk-delete: by ids, or all matching filters. */
       bulkDelete: async (body: BulkDeleteBody) =>
         (
-          await post<BulkDeleteCustomers.Response, BulkDeleteBody>(
+          await post<ResponseOf<'customers.bulkDelete'>, BulkDeleteBody>(
             `${base}/customers/bulk-delete`,
             body
           )
@@ -91,8 +78,13 @@ export const useSettingsApi = () => {
   return useMemo(
     () => ({
       /** PUT /segments/settings */
-      update: async (settings: Settings) =>
-        (await put<GetSettings.Response, Settings>(`${base}/settings`, settings)).data.data,
+      update: async (settings: RequestBodyOf<'settings.update'>) =>
+        (
+          await put<ResponseOf<'settings.update'>, RequestBodyOf<'settings.update'>>(
+            `${base}/settings`,
+            settings
+          )
+        ).data.data,
     }),
     [put]
   );

@@ -1,7 +1,6 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMemo } from 'react';
-import type { CustomerListFilters } from '../../../contracts/customer-list';
-import type { ExportField, ExportJob } from '../../../contracts/exports';
+import type { RequestBodyOf, ResponseOf } from '../../../contracts/api';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { PLUGIN_ID } from '../pluginId';
 import { saveBlob } from '../utils/saveBlob';
@@ -11,15 +10,11 @@ import { saveBlob } from '../utils/saveBlob';
 const base = `/${PLUGIN_ID}/exports`;
 
 /** What POST /segments/exports takes: the fields, and all, matching or selected customers. */
-export interface ExportBody {
-  fields: ExportField[];
-  filters?: CustomerListFilters;
-  documentIds?: string[];
-}
+export type ExportBody = RequestBodyOf<'exports.create'>;
 
 /** GET /segments/exports/:id: one job (null: don't load). */
 export const useExportJob = (id: number | null) =>
-  useApiQuery<{ data: ExportJob }>(id === null ? null : `${base}/${id}`);
+  useApiQuery<ResponseOf<'exports.findOne'>>(id === null ? null : `${base}/${id}`);
 
 /** Starting an export and downloading its file. */
 export const useExportApi = () => {
@@ -28,7 +23,7 @@ export const useExportApi = () => {
     () => ({
       /** POST /segments/exports -> 202 with the queued job. */
       start: async (body: ExportBody) =>
-        (await post<{ data: ExportJob }, ExportBody>(base, body)).data.data,
+        (await post<ResponseOf<'exports.create'>, ExportBody>(base, body)).data.data,
       /** GET /segments/exports/:id/download, saved as customers-export-:id.csv. */
       download: async (id: number) =>
         saveBlob(

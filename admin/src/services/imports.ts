@@ -1,6 +1,7 @@
 import { attemptTokenRefresh, useAuth, useFetchClient } from '@strapi/strapi/admin';
 import { useMemo } from 'react';
-import type { GetImport, ImportJob, ListImports } from '../../../contracts/imports';
+import type { ResponseOf } from '../../../contracts/api';
+import type { ImportJob } from '../../../contracts/imports';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { PLUGIN_ID } from '../pluginId';
 import { saveBlob } from '../utils/saveBlob';
@@ -19,11 +20,11 @@ const backendUrl = () =>
 
 /** GET /segments/imports: the latest imports, newest first (null: don't load). */
 export const useImports = (enabled = true) =>
-  useApiQuery<ListImports.Response>(enabled ? base : null);
+  useApiQuery<ResponseOf<'imports.find'>>(enabled ? base : null);
 
 /** GET /segments/imports/:id: one job with its first errors (and, for a dry run, its rows). */
 export const useImportJob = (id: number | null) =>
-  useApiQuery<GetImport.Response>(id === null ? null : `${base}/${id}`);
+  useApiQuery<ResponseOf<'imports.findOne'>>(id === null ? null : `${base}/${id}`);
 
 /** Downloads (with the admin's token, so not as plain links) and the upload. */
 export const useImportApi = () => {
@@ -58,7 +59,7 @@ export const useImportApi = () => {
         body.append('dryRun', String(dryRun));
         const url = `${backendUrl()}${base}`;
         const send = (with_: string | null) =>
-          uploadWithProgress<{ data: ImportJob }>(url, with_, body, onProgress, signal);
+          uploadWithProgress<ResponseOf<'imports.create'>>(url, with_, body, onProgress, signal);
         try {
           return (await send(token)).data;
         } catch (error) {

@@ -1,8 +1,6 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMemo } from 'react';
-import type { ListCustomers } from '../../../contracts/customer-list';
-import type { Customer } from '../../../contracts/customers';
-import type { MergeCustomers } from '../../../contracts/merges';
+import type { ResponseOf } from '../../../contracts/api';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { PLUGIN_ID } from '../pluginId';
 import { saveBlob } from '../utils/saveBlob';
@@ -13,18 +11,17 @@ const base = `/${PLUGIN_ID}/customers`;
 const customerUrl = (documentId: string) => `${base}/${encodeURIComponent(documentId)}`;
 
 /** One likely duplicate of a customer and why it looks like one. */
-export interface Duplicate {
-  customer: Customer;
-  reasons: string[];
-}
+export type Duplicate = ResponseOf<'customers.duplicates'>['data'][number];
 
 /** GET /segments/customers/:documentId/duplicates (null: don't load). */
 export const useDuplicates = (documentId: string | null) =>
-  useApiQuery<{ data: Duplicate[] }>(documentId ? `${customerUrl(documentId)}/duplicates` : null);
+  useApiQuery<ResponseOf<'customers.duplicates'>>(
+    documentId ? `${customerUrl(documentId)}/duplicates` : null
+  );
 
 /** GET /segments/customers?q=: the first page of customers matching a search (null: none). */
 export const useCustomerSearch = (q: string | null) =>
-  useApiQuery<ListCustomers.Response>(
+  useApiQuery<ResponseOf<'customers.find'>>(
     q ? `${base}?${new URLSearchParams({ q, page: '1', pageSize: '10' })}` : null
   );
 
@@ -36,14 +33,15 @@ export const usePrivacyApi = () => {
       /** POST /segments/customers/:documentId/merge: `sourceDocumentId` merges into it. */
       merge: async (documentId: string, sourceDocumentId: string) =>
         (
-          await post<MergeCustomers.Response, { sourceDocumentId: string }>(
+          await post<ResponseOf<'customers.merge'>, { sourceDocumentId: string }>(
             `${customerUrl(documentId)}/merge`,
             { sourceDocumentId }
           )
         ).data.data,
       /** POST /segments/customers/:documentId/anonymize */
       anonymize: async (documentId: string) =>
-        (await post<{ data: Customer }>(`${customerUrl(documentId)}/anonymize`)).data.data,
+        (await post<ResponseOf<'customers.anonymize'>>(`${customerUrl(documentId)}/anonymize`)).data
+          .data,
       /** GET /segments/customers/:documentId/gdpr-export, saved as a JSON file. */
       gdprExport: async (documentId: string) =>
         saveBlob(

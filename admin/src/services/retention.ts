@@ -1,6 +1,6 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMemo } from 'react';
-import type { GetRetention, RetentionSettings } from '../../../contracts/retention';
+import type { RequestBodyOf, ResponseOf } from '../../../contracts/api';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { PLUGIN_ID } from '../pluginId';
 
@@ -9,7 +9,7 @@ import { PLUGIN_ID } from '../pluginId';
 const base = `/${PLUGIN_ID}/retention`;
 
 /** GET /segments/retention (settings.read). */
-export const useRetention = () => useApiQuery<GetRetention.Response>(base);
+export const useRetention = () => useApiQuery<ResponseOf<'settings.retention'>>(base);
 
 /** Saving the settings (settings.update) and running the job now. */
 export const useRetentionApi = () => {
@@ -17,11 +17,15 @@ export const useRetentionApi = () => {
   return useMemo(
     () => ({
       /** PUT /segments/retention -> the same overview as GET. */
-      update: async (settings: RetentionSettings) =>
-        (await put<GetRetention.Response, RetentionSettings>(base, settings)).data.data,
+      update: async (settings: RequestBodyOf<'settings.saveRetention'>) =>
+        (
+          await put<ResponseOf<'settings.saveRetention'>, RequestBodyOf<'settings.saveRetention'>>(
+            base,
+            settings
+          )
+        ).data.data,
       /** POST /segments/retention/run -> whether it ran and how many customers it handled. */
-      run: async () =>
-        (await post<{ data: { ran: boolean; count: number } }>(`${base}/run`)).data.data,
+      run: async () => (await post<ResponseOf<'settings.runRetention'>>(`${base}/run`)).data.data,
     }),
     [post, put]
   );

@@ -1,17 +1,9 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMemo } from 'react';
-import type { ListCustomers } from '../../../contracts/customer-list';
+import type { RequestBodyOf, ResponseOf } from '../../../contracts/api';
 import type { RuleNode } from '../../../contracts/segment-rules';
-import type {
-  ExplainSegments,
-  GetSegment,
-  PreviewSegment,
-  SegmentInput,
-  SegmentUpdate,
-} from '../../../contracts/segments';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { PLUGIN_ID } from '../pluginId';
-import type { SizePoint } from '../utils/chartScale';
 
 /**
  * The segments part of the plugin's admin API (the list itself is `useSegments` in api.ts, which
@@ -22,13 +14,8 @@ import type { SizePoint } from '../utils/chartScale';
 const base = `/${PLUGIN_ID}/segments`;
 const segmentUrl = (documentId: string) => `${base}/${encodeURIComponent(documentId)}`;
 
-/**
- * One recorded recompute. The contract has no type for GET /segments/segments/:id/history, so
- * it is spelled out here from the server's answer.
- */
-export interface SegmentSize extends SizePoint {
-  durationMs: number;
-}
+/** One recorded recompute: when, how many members, how long it took. */
+export type SegmentSize = ResponseOf<'segments.history'>['data'][number];
 
 /** What the members tab shows: a page of members, sorted, optionally searched. */
 export interface MembersQuery {
@@ -39,22 +26,22 @@ export interface MembersQuery {
 
 /** GET /segments/segments/:documentId */
 export const useSegment = (documentId: string | undefined) =>
-  useApiQuery<GetSegment.Response>(documentId ? segmentUrl(documentId) : null);
+  useApiQuery<ResponseOf<'segments.findOne'>>(documentId ? segmentUrl(documentId) : null);
 
 /** GET /segments/segments/:documentId/members: a page of members, like the customer list. */
 export const useSegmentMembers = (documentId: string, query: MembersQuery) => {
   const params = new URLSearchParams({ page: String(query.page), sort: query.sort });
   if (query.q) params.set('q', query.q);
-  return useApiQuery<ListCustomers.Response>(`${segmentUrl(documentId)}/members?${params}`);
+  return useApiQuery<ResponseOf<'segments.members'>>(`${segmentUrl(documentId)}/members?${params}`);
 };
 
 /** GET /segments/segments/:documentId/history: the sizes recorded at each recompute. */
 export const useSegmentHistory = (documentId: string) =>
-  useApiQuery<{ data: SegmentSize[] }>(`${segmentUrl(documentId)}/history`);
+  useApiQuery<ResponseOf<'segments.history'>>(`${segmentUrl(documentId)}/history`);
 
 /** GET /segments/customers/:documentId/segments/explain (null: don't load yet). */
 export const useSegmentExplain = (customerDocumentId: string | null) =>
-  useApiQuery<ExplainSegments.Response>(
+  useApiQuery<ResponseOf<'segments.explain'>>(
     customerDocumentId
       ? `/${PLUGIN_ID}/customers/${encodeURIComponent(customerDocumentId)}/segments/explain`
       : null
@@ -66,21 +53,27 @@ export const useSegmentApi = () => {
   return useMemo(
     () => ({
       /** POST /segments/segments (201): a rule segment starts computing in the background. */
-      create: async (input: SegmentInput) =>
-        (await post<GetSegment.Response, SegmentInput>(base, input)).data.data,
+      create: async (input: RequestBodyOf<'segments.create'>) =>
+        (await post<ResponseOf<'segments.create'>, RequestBodyOf<'segments.create'>>(base, input))
+          .data.data,
       /** PUT /segments/segments/:documentId: changed rules recompute in the background. */
-      update: async (documentId: string, input: SegmentUpdate) =>
-        (await put<GetSegment.Response, SegmentUpdate>(segmentUrl(documentId), input)).data.data,
+      update: async (documentId: string, input: RequestBodyOf<'segments.update'>) =>
+        (
+          await put<ResponseOf<'segments.update'>, RequestBodyOf<'segments.update'>>(
+            segmentUrl(documentId),
+            input
+          )
+        ).data.data,
       /** DELETE /segments/segments/:documentId, with its memberships and history. */
       remove: async (documentId: string) =>
-        (await del<{ data: { documentId: string } }>(segmentUrl(documentId))).data.data,
+        (await del<ResponseOf<'segments.delete'>>(segmentUrl(documentId))).data.data,
       /**
        * POST /segments/segments/preview: how many customers the rules match, and ten of them
        * when the admin may read customers.
        */
       preview: async (rules: RuleNode, signal?: AbortSignal) =>
         (
-          await post<PreviewSegment.Response, { rules: RuleNode }>(
+          await post<ResponseOf<'segments.preview'>, RequestBodyOf<'segments.preview'>>(
             `${base}/preview`,
             { rules },
             { signal }

@@ -1,3 +1,5 @@
+import { SCALAR_TYPES } from '../../../contracts/segment-rules';
+
 /**
  * What the segment builder needs from the Content Manager's admin API: the collection types to
  * pick items of, their plain (filterable) fields, and an entry's title.
@@ -25,21 +27,6 @@ export interface ScalarAttribute {
   type: string;
   enum?: string[];
 }
-
-const SCALAR_TYPES = new Set([
-  'string',
-  'text',
-  'email',
-  'uid',
-  'enumeration',
-  'integer',
-  'biginteger',
-  'float',
-  'decimal',
-  'boolean',
-  'date',
-  'datetime',
-]);
 
 /** The collection types shown in the Content Manager, by name. */
 export const collectionTypes = (types: ContentManagerType[]): CollectionType[] =>

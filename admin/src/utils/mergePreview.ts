@@ -1,24 +1,21 @@
 import type { Customer } from '../../../contracts/customers';
+import {
+  fieldsWhere,
+  isListField,
+  PROFILE_FIELDS,
+  type ListFieldName,
+} from '../../../contracts/customer-schema';
 
 /** Fields of which a customer has one: the main profile's value stays unless it is empty. */
-export const SINGLE_FIELDS = [
-  'firstName',
-  'lastName',
-  'gender',
-  'dateOfBirth',
-  'street',
-  'houseNumber',
-  'zipCode',
-  'city',
-  'country',
-  'jobTitle',
-  'referenceId',
-] as const;
+export const SINGLE_FIELDS = PROFILE_FIELDS;
 export type SingleField = (typeof SINGLE_FIELDS)[number];
 
 /** Fields of which a customer may have many: the merge keeps both sides, without duplicates. */
-export const MULTI_FIELDS = ['emails', 'phones', 'tags', 'subscriptions', 'terms'] as const;
-export type MultiField = (typeof MULTI_FIELDS)[number];
+export type MultiField = Extract<
+  ListFieldName,
+  'emails' | 'phones' | 'tags' | 'subscriptions' | 'terms'
+>;
+export const MULTI_FIELDS = fieldsWhere<MultiField>((f) => isListField(f) && f.editable);
 
 /** One field as a list of display values (subscriptions and terms by name). */
 export const multiValues = (customer: Customer, field: MultiField): string[] => {

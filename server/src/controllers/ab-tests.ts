@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import type { ResponseOf } from '../../../contracts/api';
 import { abTestInputSchema, abTestUpdateSchema } from '../../../contracts/ab-tests';
 import { getService } from '../utils/get-service';
 import { validate } from '../validation/validate';
@@ -12,11 +13,13 @@ const abTests = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async find(ctx: Context) {
-      ctx.body = { data: await service().list() };
+      ctx.body = { data: await service().list() } satisfies ResponseOf<'ab-tests.find'>;
     },
 
     async findOne(ctx: Context) {
-      ctx.body = { data: await service().findOne(ctx.params.documentId) };
+      ctx.body = {
+        data: await service().findOne(ctx.params.documentId),
+      } satisfies ResponseOf<'ab-tests.findOne'>;
     },
 
     async create(ctx: Context) {
@@ -26,7 +29,7 @@ const abTests = ({ strapi }: { strapi: Core.Strapi }) => {
         'The A/B test is not valid'
       );
       ctx.status = 201;
-      ctx.body = { data: await service().create(input) };
+      ctx.body = { data: await service().create(input) } satisfies ResponseOf<'ab-tests.create'>;
     },
 
     async update(ctx: Context) {
@@ -35,15 +38,21 @@ const abTests = ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.request.body ?? {},
         'The A/B test is not valid'
       );
-      ctx.body = { data: await service().update(ctx.params.documentId, input) };
+      ctx.body = {
+        data: await service().update(ctx.params.documentId, input),
+      } satisfies ResponseOf<'ab-tests.update'>;
     },
 
     async delete(ctx: Context) {
-      ctx.body = { data: await service().delete(ctx.params.documentId) };
+      ctx.body = {
+        data: await service().delete(ctx.params.documentId),
+      } satisfies ResponseOf<'ab-tests.delete'>;
     },
 
     async results(ctx: Context) {
-      ctx.body = { data: await service().results(ctx.params.documentId) };
+      ctx.body = {
+        data: await service().results(ctx.params.documentId),
+      } satisfies ResponseOf<'ab-tests.results'>;
     },
   };
 };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import type { ResponseOf } from '../../../contracts/api';
 import { bulkDeleteSchema } from '../../../contracts/customer-bulk';
 import { timelineQuerySchema } from '../../../contracts/customer-events';
 import { customerListQuerySchema } from '../../../contracts/customer-list';
@@ -13,31 +14,45 @@ import { pluginConfig } from '../config/plugin-config';
 const customers = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
     const query = await validate(customerListQuerySchema, ctx.query, 'The list query is not valid');
-    ctx.body = await getService(strapi, 'customer-list').list(query, pluginConfig(strapi).pageSize);
+    ctx.body = (await getService(strapi, 'customer-list').list(
+      query,
+      pluginConfig(strapi).pageSize
+    )) satisfies ResponseOf<'customers.find'>;
   },
 
   async findOne(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'customers').findOne(ctx.params.documentId) };
+    ctx.body = {
+      data: await getService(strapi, 'customers').findOne(ctx.params.documentId),
+    } satisfies ResponseOf<'customers.findOne'>;
   },
 
   async events(ctx: Context) {
     const query = await validate(timelineQuerySchema, ctx.query, 'The timeline query is not valid');
-    ctx.body = await getService(strapi, 'customer-events').list(ctx.params.documentId, query);
+    ctx.body = (await getService(strapi, 'customer-events').list(
+      ctx.params.documentId,
+      query
+    )) satisfies ResponseOf<'customers.events'>;
   },
 
   async create(ctx: Context) {
     const input = await validate(customerInputSchema, ctx.request.body ?? {}, 'Not valid');
     ctx.status = 201;
-    ctx.body = { data: await getService(strapi, 'customers').create(input, 'manual') };
+    ctx.body = {
+      data: await getService(strapi, 'customers').create(input, 'manual'),
+    } satisfies ResponseOf<'customers.create'>;
   },
 
   async update(ctx: Context) {
     const input = await validate(customerInputSchema, ctx.request.body ?? {}, 'Not valid');
-    ctx.body = { data: await getService(strapi, 'customers').update(ctx.params.documentId, input) };
+    ctx.body = {
+      data: await getService(strapi, 'customers').update(ctx.params.documentId, input),
+    } satisfies ResponseOf<'customers.update'>;
   },
 
   async delete(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'customers').delete(ctx.params.documentId) };
+    ctx.body = {
+      data: await getService(strapi, 'customers').delete(ctx.params.documentId),
+    } satisfies ResponseOf<'customers.delete'>;
   },
 
   async merge(ctx: Context) {
@@ -49,13 +64,13 @@ const customers = ({ strapi }: { strapi: Core.Strapi }) => ({
         sourceDocumentId,
         user
       ),
-    };
+    } satisfies ResponseOf<'customers.merge'>;
   },
 
   async duplicates(ctx: Context) {
     ctx.body = {
       data: await getService(strapi, 'customer-duplicates').find(ctx.params.documentId),
-    };
+    } satisfies ResponseOf<'customers.duplicates'>;
   },
 
   async gdprExport(ctx: Context) {
@@ -69,7 +84,7 @@ const customers = ({ strapi }: { strapi: Core.Strapi }) => ({
   async anonymize(ctx: Context) {
     ctx.body = {
       data: await getService(strapi, 'customer-privacy').anonymize(ctx.params.documentId),
-    };
+    } satisfies ResponseOf<'customers.anonymize'>;
   },
 
   async bulkDelete(ctx: Context) {
@@ -78,7 +93,9 @@ const customers = ({ strapi }: { strapi: Core.Strapi }) => ({
       ctx.request.body ?? {},
       'Bulk delete is not valid'
     );
-    ctx.body = { data: await getService(strapi, 'customer-bulk').delete(input) };
+    ctx.body = {
+      data: await getService(strapi, 'customer-bulk').delete(input),
+    } satisfies ResponseOf<'customers.bulkDelete'>;
   },
 });
 

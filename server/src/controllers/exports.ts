@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import type { ResponseOf } from '../../../contracts/api';
 import * as yup from 'yup';
 import { exportRequestSchema } from '../../../contracts/exports';
 import { getService } from '../utils/get-service';
@@ -16,16 +17,22 @@ const exportsController = ({ strapi }: { strapi: Core.Strapi }) => ({
       'The export is not valid'
     );
     ctx.status = 202;
-    ctx.body = { data: await getService(strapi, 'exports').create(request, ctx.state.user) };
+    ctx.body = {
+      data: await getService(strapi, 'exports').create(request, ctx.state.user),
+    } satisfies ResponseOf<'exports.create'>;
   },
 
   async find(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'exports').list() };
+    ctx.body = {
+      data: await getService(strapi, 'exports').list(),
+    } satisfies ResponseOf<'exports.find'>;
   },
 
   async findOne(ctx: Context) {
     const { id } = await validate(idSchema, ctx.params, 'Not an export id');
-    ctx.body = { data: await getService(strapi, 'exports').findOne(id) };
+    ctx.body = {
+      data: await getService(strapi, 'exports').findOne(id),
+    } satisfies ResponseOf<'exports.findOne'>;
   },
 
   async download(ctx: Context) {

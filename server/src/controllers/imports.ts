@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import type { ResponseOf } from '../../../contracts/api';
 import * as yup from 'yup';
 import { importUploadSchema as uploadSchema } from '../../../contracts/imports';
 import { IMPORT_TEMPLATE } from '../csv/template';
@@ -35,16 +36,22 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     const user = ctx.state.user as { id: number; email: string };
     ctx.status = 202;
-    ctx.body = { data: await getService(strapi, 'imports').create(file, { dryRun, user }) };
+    ctx.body = {
+      data: await getService(strapi, 'imports').create(file, { dryRun, user }),
+    } satisfies ResponseOf<'imports.create'>;
   },
 
   async find(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'imports').list() };
+    ctx.body = {
+      data: await getService(strapi, 'imports').list(),
+    } satisfies ResponseOf<'imports.find'>;
   },
 
   async findOne(ctx: Context) {
     const { id } = await validate(idSchema, ctx.params, 'Not an import id');
-    ctx.body = { data: await getService(strapi, 'imports').findOne(id) };
+    ctx.body = {
+      data: await getService(strapi, 'imports').findOne(id),
+    } satisfies ResponseOf<'imports.findOne'>;
   },
 
   async errors(ctx: Context) {

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import type { ResponseOf } from '../../../contracts/api';
 import { previewQuerySchema } from '../../../contracts/audience';
 import { getService } from '../utils/get-service';
 import { validate } from '../validation/validate';
@@ -10,7 +11,7 @@ const personalization = ({ strapi }: { strapi: Core.Strapi }) => ({
     const query = await validate(previewQuerySchema, ctx.query, 'The preview query is not valid');
     ctx.body = {
       data: await getService(strapi, 'personalization').preview(query, ctx.state.userAbility),
-    };
+    } satisfies ResponseOf<'personalization.preview'>;
   },
 });
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import type { ResponseOf } from '../../../contracts/api';
 import { customerListQuerySchema } from '../../../contracts/customer-list';
 import { ruleTreeSchema } from '../../../contracts/segment-rules-schema';
 import {
@@ -22,11 +23,15 @@ const validRules = async (rules: unknown) =>
 /** HTTP layer of segments: validate, call the segment services, shape. */
 const segments = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'segments').list() };
+    ctx.body = {
+      data: await getService(strapi, 'segments').list(),
+    } satisfies ResponseOf<'segments.find'>;
   },
 
   async findOne(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'segments').findOne(ctx.params.documentId) };
+    ctx.body = {
+      data: await getService(strapi, 'segments').findOne(ctx.params.documentId),
+    } satisfies ResponseOf<'segments.findOne'>;
   },
 
   async create(ctx: Context) {
@@ -37,7 +42,9 @@ const segments = ({ strapi }: { strapi: Core.Strapi }) => ({
     );
     if (input.kind === 'rule') input.rules = await validRules(input.rules);
     ctx.status = 201;
-    ctx.body = { data: await getService(strapi, 'segments').create(input) };
+    ctx.body = {
+      data: await getService(strapi, 'segments').create(input),
+    } satisfies ResponseOf<'segments.create'>;
   },
 
   async update(ctx: Context) {
@@ -47,11 +54,15 @@ const segments = ({ strapi }: { strapi: Core.Strapi }) => ({
       'The segment is not valid'
     );
     input.rules = await validRules(input.rules);
-    ctx.body = { data: await getService(strapi, 'segments').update(ctx.params.documentId, input) };
+    ctx.body = {
+      data: await getService(strapi, 'segments').update(ctx.params.documentId, input),
+    } satisfies ResponseOf<'segments.update'>;
   },
 
   async delete(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'segments').delete(ctx.params.documentId) };
+    ctx.body = {
+      data: await getService(strapi, 'segments').delete(ctx.params.documentId),
+    } satisfies ResponseOf<'segments.delete'>;
   },
 
   async preview(ctx: Context) {
@@ -62,11 +73,15 @@ const segments = ({ strapi }: { strapi: Core.Strapi }) => ({
     );
     // The sample is whole customer profiles: only for admins who may read customers.
     const withSample = holds(ctx.state.userAbility, 'customers.read');
-    ctx.body = { data: await getService(strapi, 'segments').preview(rules, { withSample }) };
+    ctx.body = {
+      data: await getService(strapi, 'segments').preview(rules, { withSample }),
+    } satisfies ResponseOf<'segments.preview'>;
   },
 
   async history(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'segments').history(ctx.params.documentId) };
+    ctx.body = {
+      data: await getService(strapi, 'segments').history(ctx.params.documentId),
+    } satisfies ResponseOf<'segments.history'>;
   },
 
   async members(ctx: Context) {
@@ -76,10 +91,10 @@ const segments = ({ strapi }: { strapi: Core.Strapi }) => ({
       ctx.query,
       'The members query is not valid'
     );
-    ctx.body = await getService(strapi, 'customer-list').list(
+    ctx.body = (await getService(strapi, 'customer-list').list(
       { ...query, segment: segment.segmentId },
       pluginConfig(strapi).pageSize
-    );
+    )) satisfies ResponseOf<'segments.members'>;
   },
 
   async pushMembers(ctx: Context) {
@@ -90,7 +105,7 @@ const segments = ({ strapi }: { strapi: Core.Strapi }) => ({
     );
     ctx.body = {
       data: await getService(strapi, 'segment-members').push(ctx.params.documentId, input as never),
-    };
+    } satisfies ResponseOf<'segments.pushMembers'>;
   },
 
   /** The content-API twin of pushMembers, for a CRM with an API token: the segment by its ID. */
@@ -106,11 +121,13 @@ const segments = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!segment) throw new errors.NotFoundError(`No segment with ID "${ctx.params.segmentId}"`);
     ctx.body = {
       data: await getService(strapi, 'segment-members').push(segment.documentId, input as never),
-    };
+    } satisfies ResponseOf<'segments.pushMembersByToken'>;
   },
 
   async explain(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'segment-members').explain(ctx.params.documentId) };
+    ctx.body = {
+      data: await getService(strapi, 'segment-members').explain(ctx.params.documentId),
+    } satisfies ResponseOf<'segments.explain'>;
   },
 });
 

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import type { ResponseOf } from '../../../contracts/api';
 import {
   RETENTION_PERMISSION,
   retentionSchema,
@@ -21,15 +22,21 @@ const assertMayApply = (ability: UserAbility | undefined, action: RetentionSetti
 /** Reads and writes the plugin's settings. */
 const settings = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'settings').get() };
+    ctx.body = {
+      data: await getService(strapi, 'settings').get(),
+    } satisfies ResponseOf<'settings.find'>;
   },
 
   async tagGroups(ctx: Context) {
-    ctx.body = { data: (await getService(strapi, 'settings').get()).tagGroups };
+    ctx.body = {
+      data: (await getService(strapi, 'settings').get()).tagGroups,
+    } satisfies ResponseOf<'settings.tagGroups'>;
   },
 
   async retention(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'retention').overview() };
+    ctx.body = {
+      data: await getService(strapi, 'retention').overview(),
+    } satisfies ResponseOf<'settings.retention'>;
   },
 
   async saveRetention(ctx: Context) {
@@ -39,7 +46,9 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => ({
       'Retention settings are not valid'
     )) as RetentionSettings;
     assertMayApply(ctx.state.userAbility, input.action);
-    ctx.body = { data: await getService(strapi, 'retention').save(input) };
+    ctx.body = {
+      data: await getService(strapi, 'retention').save(input),
+    } satisfies ResponseOf<'settings.saveRetention'>;
   },
 
   async runRetention(ctx: Context) {
@@ -47,12 +56,16 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => ({
     const settings = await retention.settings();
     assertMayApply(ctx.state.userAbility, settings.action);
     // The settings just checked are the ones applied, even if someone saves others meanwhile.
-    ctx.body = { data: await retention.run('manual', settings) };
+    ctx.body = {
+      data: await retention.run('manual', settings),
+    } satisfies ResponseOf<'settings.runRetention'>;
   },
 
   async update(ctx: Context) {
     const input = await validate(settingsSchema, ctx.request.body ?? {}, 'Settings are not valid');
-    ctx.body = { data: await getService(strapi, 'settings').set(input) };
+    ctx.body = {
+      data: await getService(strapi, 'settings').set(input),
+    } satisfies ResponseOf<'settings.update'>;
   },
 });
 

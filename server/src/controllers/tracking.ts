@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import type { ResponseOf } from '../../../contracts/api';
 import {
   identifySchema,
   IDENTITY_HEADERS,
@@ -59,7 +60,9 @@ const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
           ? await service.resolveVisitor(caller.visitorId)
           : await service.resolveCustomer(caller.customerRef);
       ctx.status = 202;
-      ctx.body = { data: await service.track(customer, events) };
+      ctx.body = {
+        data: await service.track(customer, events),
+      } satisfies ResponseOf<'tracking.events'>;
     },
 
     /** The same answer whether or not the email or the visitor is known. */
@@ -85,7 +88,9 @@ const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.request.body ?? {},
         'identify is not valid'
       );
-      ctx.body = { data: await getService(strapi, 'visitor-identity').serverIdentify(input) };
+      ctx.body = {
+        data: await getService(strapi, 'visitor-identity').serverIdentify(input),
+      } satisfies ResponseOf<'tracking.serverIdentify'>;
     },
 
     /** For the site's server (API token): two customers it knows are one person. */
@@ -97,7 +102,7 @@ const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
       );
       ctx.body = {
         data: await getService(strapi, 'visitor-identity').serverMerge(input.into, input.from),
-      };
+      } satisfies ResponseOf<'tracking.serverMerge'>;
     },
 
     /** The snippet: its API endpoint from the config, or its own URL; never from the request. */

@@ -90,10 +90,15 @@ export const copyBytesTransformer = (
     comma: boolean,
     special: boolean
   ) => {
-    if (start === end) return; // '' is an empty cell whatever the kind
-    // \N, null: an empty cell too.
-    if (end - start === 2 && bytes[start] === BACKSLASH && bytes[start + 1] === N) return;
     const kind = kinds[column];
+    // '' and \N (null) are an empty cell whatever the kind; two for a split list.
+    if (
+      start === end ||
+      (end - start === 2 && bytes[start] === BACKSLASH && bytes[start + 1] === N)
+    ) {
+      if (kind === 'split') out[at++] = COMMA;
+      return;
+    }
     if (kind === 'formatted') {
       copy(bytes, start, end);
       return;

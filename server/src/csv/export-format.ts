@@ -1,24 +1,40 @@
+import { CUSTOMER_FIELDS, EXPORT_OTHERS } from '../../../contracts/customer-schema';
 import type { ExportField } from '../../../contracts/exports';
 import { toDateOnly, toIso } from '../utils/dates';
 import { neutralise, quoted, textCell } from './cells';
 
-const DATETIMES = new Set<ExportField>([
-  'lastActivityAt',
-  'anonymizedAt',
-  'createdAt',
-  'updatedAt',
-]);
-
 /** True for the fields exported as an ISO 8601 datetime. */
-export const isDatetimeField = (field: ExportField) => DATETIMES.has(field);
+export const isDatetimeField = (field: ExportField) =>
+  field !== 'segments' && CUSTOMER_FIELDS[field].kind === 'datetime';
 
-/** One exported row's cell for a field, from the export query's row. */
+/** True for the fields exported as the first value and the others in a column beside it. */
+export const isSplitField = (field: ExportField) =>
+  field !== 'segments' && EXPORT_OTHERS[field] !== undefined;
+
+/** Between the values of a multi-valued field in its export column (the import's separator). */
+export const LIST_SEPARATOR = ', ';
+
+/** The first value of a list, and the others. */
+const firstAndRest = (text: string): [string, string] => {
+  const at = text.indexOf(LIST_SEPARATOR);
+  return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + LIST_SEPARATOR.length)];
+};
+
+/** One exported row's cell for a field, from the export query's row (as csvLine takes it). */
 export const cellOf = (row: Record<string, unknown>, field: ExportField): string => {
   const value = row[field];
   if (value === null || value === undefined) return '';
-  if (DATETIMES.has(field)) return toIso(value) ?? '';
+  if (isDatetimeField(field)) return toIso(value) ?? '';
   if (field === 'dateOfBirth') return toDateOnly(value) ?? '';
   return neutralise(String(value));
+};
+
+/** A row's cells for a field: two for a split field (the first value, then the others). */
+export const cellsOf = (row: Record<string, unknown>, field: ExportField): string[] => {
+  if (!isSplitField(field)) return [cellOf(row, field)];
+  const value = row[field];
+  if (value === null || value === undefined) return ['', ''];
+  return firstAndRest(String(value)).map(neutralise);
 };
 
 /** UTF-8 byte order mark: Excel then reads accents right. */
@@ -28,9 +44,11 @@ export const BOM = '\uFEFF';
  * How a column of the export query's raw rows becomes a cell: `text` neutralised and quoted,
  * `datetime` and `date` formatted as cellOf does, `formatted` already ISO text from the database,
  * `timestamp` PostgreSQL's text of a UTC timestamp (`2026-11-05 18:36:06.66412`) made ISO 8601,
- * `segments` row ids named by the writer's `segmentNames`, then as text.
+ * `segments` row ids named by the writer's `segmentNames`, then as text, `split` a list whose
+ * first value fills one cell and the others the next (two cells).
  */
-export type CellKind = 'text' | 'datetime' | 'date' | 'formatted' | 'timestamp' | 'segments';
+export type CellKind =
+  'text' | 'datetime' | 'date' | 'formatted' | 'timestamp' | 'segments' | 'split';
 
 const TEXT = 0;
 const DATETIME = 1;
@@ -38,6 +56,7 @@ const DATE = 2;
 const FORMATTED = 3;
 const SEGMENTS = 4;
 const TIMESTAMP = 5;
+const SPLIT = 6;
 const KIND_CODES: Record<CellKind, number> = {
   text: TEXT,
   datetime: DATETIME,
@@ -45,6 +64,7 @@ const KIND_CODES: Record<CellKind, number> = {
   formatted: FORMATTED,
   timestamp: TIMESTAMP,
   segments: SEGMENTS,
+  split: SPLIT,
 };
 
 const PG_TIMESTAMP = /^(\d{4,})-(\d\d)-(\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?$/;
@@ -72,6 +92,11 @@ export const cellWriter = (kind: CellKind, segmentNames: SegmentNames = () => nu
   return (value: unknown): string => {
     if (code === TEXT) return textCell(value);
     if (code === SEGMENTS) return textCell(segmentNames(value === null ? null : String(value)));
+    if (code === SPLIT) {
+      if (value === null || value === undefined) return ',';
+      const [first, rest] = firstAndRest(String(value));
+      return `${textCell(first)},${textCell(rest)}`;
+    }
     if (value === null || value === undefined) return '';
     if (code === FORMATTED) return String(value);
     if (code === TIMESTAMP) return isoOfTimestampText(String(value));

@@ -2,9 +2,16 @@ import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
 import type { CustomerListFilters } from '../../../contracts/customer-list';
 import type { ExportField } from '../../../contracts/exports';
-import { PROFILE_COLUMNS } from '../database/customer-columns';
+import {
+  CHILD_OF,
+  COLUMN_OF,
+  CUSTOMER_FIELDS,
+  isListField,
+  type ColumnFieldName,
+  type ListFieldName,
+} from '../../../contracts/customer-schema';
 import { applyCustomerFilters, hasNoFilters } from '../database/customer-filters';
-import { isDatetimeField, type CellKind } from './export-format';
+import { isDatetimeField, isSplitField, LIST_SEPARATOR, type CellKind } from './export-format';
 
 /** Which customers an export holds: all, those matching the list's filters, or a selection. */
 export interface ExportScope {
@@ -12,36 +19,38 @@ export interface ExportScope {
   documentIds?: string[];
 }
 
-const SCALARS: Partial<Record<ExportField, string>> = {
-  documentId: 'document_id',
-  ...PROFILE_COLUMNS,
-  source: 'source',
-  lastActivityAt: 'last_activity_at',
-  anonymizedAt: 'anonymized_at',
-  createdAt: 'created_at',
-  updatedAt: 'updated_at',
-};
-
 /** A multi-valued field: its values (`value`, ordered by `order`) per customer (`customer`). */
 interface List {
   from: string;
   customer: string;
-  value: string;
+  /** A column, or an SQL expression over the list's table. */
+  value: string | ((knex: Knex, postgres: boolean) => Knex.Raw);
   /** Absent for the segments, which the caller orders. */
   order?: string;
 }
 
+const listOf = (field: ListFieldName): List => {
+  const child = CHILD_OF[field];
+  return { from: child.table, customer: 'customer_id', value: child.value, order: child.order };
+};
+
+/** A customer-schema column field, or null. */
+const columnOf = (field: ExportField): string | null =>
+  field !== 'segments' && !isListField(CUSTOMER_FIELDS[field])
+    ? COLUMN_OF[field as ColumnFieldName]
+    : null;
+
 const LISTS: Partial<Record<ExportField, List>> = {
-  emails: { from: TABLE.emails, customer: 'customer_id', value: 'email', order: 'position' },
-  phones: { from: TABLE.phones, customer: 'customer_id', value: 'phone', order: 'position' },
-  tags: { from: TABLE.tags, customer: 'customer_id', value: 'tag', order: 'tag' },
-  subscriptions: {
-    from: TABLE.subscriptions,
-    customer: 'customer_id',
-    value: 'subscription',
-    order: 'subscription',
+  emails: listOf('emails'),
+  phones: listOf('phones'),
+  tags: listOf('tags'),
+  subscriptions: listOf('subscriptions'),
+  // As the import reads them: date:TermID.
+  terms: {
+    ...listOf('terms'),
+    value: (knex, postgres) =>
+      knex.raw(postgres ? `given_at::text || ':' || term_id` : `given_at || ':' || term_id`),
   },
-  terms: { from: TABLE.terms, customer: 'customer_id', value: 'term_id', order: 'term_id' },
   // Row ids of the segments, in index order without a join: the caller names and sorts them
   // (segmentNames), the same as joining the segments and ordering by their segment_id.
   segments: {
@@ -50,6 +59,12 @@ const LISTS: Partial<Record<ExportField, List>> = {
     value: 'segment_id',
   },
 };
+
+/** A list's value as SQL: `??` bound to its column, or its expression inlined. */
+const valueSql = (knex: Knex, list: List, postgres: boolean): [string, unknown[]] =>
+  typeof list.value === 'string'
+    ? [postgres ? '??::text' : '??', [list.value]]
+    : [list.value(knex, postgres).toQuery(), []];
 
 /** True when the export holds every customer: no filter narrows it and no selection is given. */
 export const isWholeTable = (scope: ExportScope) =>
@@ -79,11 +94,11 @@ const ID_SEPARATOR = ',';
 
 /** One customer's values of a list joined in a correlated subquery (index probe). */
 const listSubquery = (knex: Knex, list: List, separator: string, postgres: boolean) => {
-  const value = postgres ? '??::text' : '??';
+  const [value, bindings] = valueSql(knex, list, postgres);
   const agg = postgres ? 'string_agg' : 'group_concat';
   const aggregate = list.order
-    ? knex.raw(`${agg}(${value}, ? ORDER BY ??)`, [list.value, separator, list.order])
-    : knex.raw(`${agg}(${value}, ?)`, [list.value, separator]);
+    ? knex.raw(`${agg}(${value}, ? ORDER BY ??)`, [...bindings, separator, list.order])
+    : knex.raw(`${agg}(${value}, ?)`, [...bindings, separator]);
   return knex.from(list.from).select(aggregate).where(list.customer, knex.ref('c.id'));
 };
 
@@ -94,9 +109,10 @@ const listSubquery = (knex: Knex, list: List, separator: string, postgres: boole
  * twice the time); the aggregate takes its input in that order.
  */
 const listGroups = (knex: Knex, list: List, separator: string, range?: IdRange) => {
+  const [value, bindings] = valueSql(knex, list, true);
   const sorted = knex
     .from(list.from)
-    .select({ customer_id: list.customer, v: list.value })
+    .select({ customer_id: list.customer }, knex.raw(`${value} as v`, bindings))
     .orderBy(list.order ? [list.customer, list.order] : [list.customer]);
   // PostgreSQL does not carry the customers' range into the grouped subquery by itself.
   if (range) sorted.where(list.customer, '>=', range.from).andWhere(list.customer, '<', range.to);
@@ -172,7 +188,7 @@ export const exportQuery = (
   const query = knex(`${TABLE.customers} as c`);
   const kinds: CellKind[] = [];
   fields.forEach((field, i) => {
-    const column = SCALARS[field];
+    const column = columnOf(field);
     const list = LISTS[field];
     if (column) {
       query.select(scalarColumn(knex, field, column, postgres));
@@ -181,7 +197,7 @@ export const exportQuery = (
       else if (isDatetimeField(field)) kinds.push('datetime');
       else kinds.push(field === 'dateOfBirth' ? 'date' : 'text');
     } else if (list) {
-      const separator = field === 'segments' ? ID_SEPARATOR : ', ';
+      const separator = field === 'segments' ? ID_SEPARATOR : LIST_SEPARATOR;
       const alias = `l${i}`;
       if (grouped) {
         query.leftJoin(
@@ -193,7 +209,7 @@ export const exportQuery = (
       } else {
         query.select(listSubquery(knex, list, separator, postgres).as(alias));
       }
-      kinds.push(field === 'segments' ? 'segments' : 'text');
+      kinds.push(field === 'segments' ? 'segments' : isSplitField(field) ? 'split' : 'text');
     } else {
       throw new Error(`No column for the export field ${field}`);
     }

@@ -1,5 +1,6 @@
 import fs from 'fs';
 import Papa from 'papaparse';
+import { EXTRA_PREFIX } from '../../../contracts/customer-schema';
 import { IMPORT_COLUMNS, type ImportColumn } from '../../../contracts/imports';
 import { unneutralise } from './cells';
 
@@ -15,6 +16,7 @@ export interface CsvRecord {
 export class CsvFileError extends Error {}
 
 const KNOWN = new Set<string>(IMPORT_COLUMNS);
+
 const normalizeHeader = (header: string) =>
   header
     .replace(/^\uFEFF/, '')
@@ -76,7 +78,8 @@ export const parseCsvFile = (path: string, options: ParseOptions): Promise<{ lin
           }
           const header = options.onHeader?.({
             columns,
-            unknown: fields.filter((f) => !KNOWN.has(f)),
+            // An export's extra columns (extra_document_id ...) are known to be for people only.
+            unknown: fields.filter((f) => !KNOWN.has(f) && !f.startsWith(EXTRA_PREFIX)),
           });
           if (header instanceof Promise) header.catch(fail);
         }

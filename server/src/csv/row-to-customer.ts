@@ -10,6 +10,12 @@ import {
   type TermConsent,
 } from '../../../contracts/customer-fields';
 import type { Gender } from '../../../contracts/constants';
+import {
+  CUSTOMER_FIELDS,
+  maxLengthOf,
+  PROFILE_FIELDS,
+  type ColumnField,
+} from '../../../contracts/customer-schema';
 import type { ImportColumn } from '../../../contracts/imports';
 import type { ProfileField } from '../database/customer-columns';
 
@@ -29,15 +35,15 @@ export interface RowProblem {
   reason: string;
 }
 
-const TEXT: Partial<Record<ImportColumn, [ScalarField, number]>> = {
-  first_name: ['firstName', 255],
-  last_name: ['lastName', 255],
-  street: ['street', 255],
-  house_number: ['houseNumber', 20],
-  zip_code: ['zipCode', 20],
-  city: ['city', 255],
-  job_title: ['jobTitle', 255],
-};
+/** The free-text profile fields the template has: their column, field and longest value. */
+const TEXT = PROFILE_FIELDS.flatMap((field) => {
+  const spec: ColumnField = CUSTOMER_FIELDS[field];
+  return spec.kind === 'text' && spec.importTitle
+    ? [[spec.importTitle as ImportColumn, field, maxLengthOf(field)] as const]
+    : [];
+});
+
+const TAG_MAX = maxLengthOf('tags');
 
 /**
  * Validates one CSV record (keys are template columns) and maps it to stored values, or lists
@@ -51,10 +57,7 @@ export const rowToCustomer = (
   const out: ImportRecord = { email: null, phone: null, scalars: {}, tags: [], terms: [] };
   const value = (column: ImportColumn) => (record[column] ?? '').trim();
 
-  for (const [column, [field, max]] of Object.entries(TEXT) as [
-    ImportColumn,
-    [ScalarField, number],
-  ][]) {
+  for (const [column, field, max] of TEXT) {
     const text = value(column);
     if (!text) continue;
     if (text.length > max) problems.push({ column, reason: `longer than ${max} characters` });
@@ -105,11 +108,11 @@ export const rowToCustomer = (
   );
 
   const tags = splitList(value('tags'));
-  const longTag = tags.find((t) => t.length > 100);
+  const longTag = tags.find((t) => t.length > TAG_MAX);
   if (longTag)
     problems.push({
       column: 'tags',
-      reason: `tag "${longTag.slice(0, 20)}..." is longer than 100 characters`,
+      reason: `tag "${longTag.slice(0, 20)}..." is longer than ${TAG_MAX} characters`,
     });
   else out.tags = tags;
 

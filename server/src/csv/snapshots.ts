@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
+import { CUSTOMER_FIELDS } from '../../../contracts/customer-schema';
 import type { PgClient } from '../database/bulk-insert';
 import { PROFILE_COLUMNS } from '../database/customer-columns';
 import {
@@ -98,7 +99,8 @@ export const loadSnapshots = async (knex: Knex, ids: number[]) => {
   for (const row of rows) {
     const scalars: CustomerSnapshot['scalars'] = {};
     for (const [field, column] of Object.entries(SCALAR_COLUMNS) as [ScalarField, string][]) {
-      scalars[field] = column === 'date_of_birth' ? toDateOnly(row[column]) : row[column];
+      scalars[field] =
+        CUSTOMER_FIELDS[field].kind === 'date' ? toDateOnly(row[column]) : row[column];
     }
     snapshots.set(row.id, {
       id: row.id,

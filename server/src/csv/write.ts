@@ -1,10 +1,11 @@
 import { TABLE } from '../../../contracts/constants';
 import { nameTokens } from '../../../contracts/customer-fields';
+import { childRowBatch } from '../database/customer-children';
 import { newSequentialDocumentId } from '../database/document-id';
 import type { PlannedCustomer } from './plan';
 import type { ScalarField } from './row-to-customer';
 import { SCALAR_COLUMNS } from './snapshots';
-import type { BatchWriter, Rows } from './writers';
+import type { BatchWriter } from './writers';
 
 const SCALARS = Object.entries(SCALAR_COLUMNS) as [ScalarField, string][];
 
@@ -16,15 +17,6 @@ const CUSTOMER_COLUMNS = [
   'created_at',
   'updated_at',
 ];
-
-/** The columns each child table is written with. */
-const CHILD_COLUMNS = {
-  [TABLE.emails]: ['customer_id', 'email', 'normalized', 'position'],
-  [TABLE.phones]: ['customer_id', 'phone', 'position'],
-  [TABLE.tags]: ['customer_id', 'tag'],
-  [TABLE.terms]: ['customer_id', 'term_id', 'given_at'],
-  [TABLE.nameTokens]: ['customer_id', 'token'],
-} as const;
 
 /** The changed scalar columns of a stored customer, with their new values. */
 const changedColumns = (c: PlannedCustomer) => {
@@ -54,11 +46,7 @@ export const writeBatch = async (writer: BatchWriter, customers: PlannedCustomer
   );
   fresh.forEach((c, i) => (c.snapshot.id = ids[i]));
 
-  const emails: Rows = [];
-  const phones: Rows = [];
-  const tags: Rows = [];
-  const terms: Rows = [];
-  const tokens: Rows = [];
+  const children = childRowBatch(now);
   const touched: number[] = [];
   const renamed: PlannedCustomer[] = [];
   for (const c of customers) {
@@ -66,8 +54,7 @@ export const writeBatch = async (writer: BatchWriter, customers: PlannedCustomer
     const id = c.snapshot.id!;
     touched.push(id);
     if (c.isNew) {
-      let position = 0;
-      for (const email of c.snapshot.emails) emails.push([id, email, email, position++]);
+      children.add('emails', id, [...c.snapshot.emails]);
     } else {
       const columns = changedColumns(c);
       if (Object.keys(columns).length > 0)
@@ -75,9 +62,9 @@ export const writeBatch = async (writer: BatchWriter, customers: PlannedCustomer
       if (c.changed.has('firstName') || c.changed.has('lastName')) renamed.push(c);
     }
     const phoneBase = c.isNew ? 0 : c.snapshot.phones.size - c.addPhones.length;
-    c.addPhones.forEach((phone, i) => phones.push([id, phone, phoneBase + i]));
-    for (const tag of c.addTags) tags.push([id, tag]);
-    for (const t of c.addTerms) terms.push([id, t.termId, t.givenAt]);
+    children.add('phones', id, c.addPhones, phoneBase);
+    children.add('tags', id, c.addTags);
+    children.add('terms', id, c.addTerms);
     if (c.isNew) renamed.push(c);
   }
   await writer.deleteWhereIn(
@@ -86,13 +73,9 @@ export const writeBatch = async (writer: BatchWriter, customers: PlannedCustomer
     renamed.filter((c) => !c.isNew).map((c) => c.snapshot.id!)
   );
   for (const c of renamed) {
-    for (const token of nameTokens(c.snapshot.scalars.firstName, c.snapshot.scalars.lastName))
-      tokens.push([c.snapshot.id, token]);
+    const { firstName, lastName } = c.snapshot.scalars;
+    children.add('nameTokens', c.snapshot.id!, nameTokens(firstName, lastName));
   }
-  await writer.insert(TABLE.emails, CHILD_COLUMNS[TABLE.emails], emails);
-  await writer.insert(TABLE.phones, CHILD_COLUMNS[TABLE.phones], phones);
-  await writer.insert(TABLE.tags, CHILD_COLUMNS[TABLE.tags], tags);
-  await writer.insert(TABLE.terms, CHILD_COLUMNS[TABLE.terms], terms);
-  await writer.insert(TABLE.nameTokens, CHILD_COLUMNS[TABLE.nameTokens], tokens);
+  await children.write(writer);
   return touched;
 };

@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
 import type { CustomerSource, Gender } from '../../../contracts/constants';
 import { nameTokens } from '../../../contracts/customer-fields';
+import { CHILD_OF } from '../../../contracts/customer-schema';
+import { childRowBatch } from './customer-children';
 import { documentIds } from './document-id';
 
 /** Rows per INSERT through knex: its SQLite multi-row insert fails past 500 rows. */
@@ -338,38 +340,8 @@ const CUSTOMER_COLUMNS = [
   'updated_at',
 ];
 
-/** A customer's child tables, each with its rows for one customer (row id `id`). */
-const CHILDREN: {
-  table: string;
-  columns: string[];
-  rows: (c: BulkCustomer, id: number) => Row[];
-}[] = [
-  {
-    table: TABLE.emails,
-    columns: ['customer_id', 'email', 'normalized', 'position'],
-    rows: (c, id) => c.emails.map((email, position) => [id, email, email.toLowerCase(), position]),
-  },
-  {
-    table: TABLE.phones,
-    columns: ['customer_id', 'phone', 'position'],
-    rows: (c, id) => c.phones.map((phone, position) => [id, phone, position]),
-  },
-  {
-    table: TABLE.tags,
-    columns: ['customer_id', 'tag'],
-    rows: (c, id) => c.tags.map((tag) => [id, tag]),
-  },
-  {
-    table: TABLE.nameTokens,
-    columns: ['customer_id', 'token'],
-    rows: (c, id) => nameTokens(c.firstName, c.lastName).map((token) => [id, token]),
-  },
-  {
-    table: TABLE.terms,
-    columns: ['customer_id', 'term_id', 'given_at'],
-    rows: (c, id) => c.terms.map((t) => [id, t.termId, t.givenAt]),
-  },
-];
+/** The child tables a bulk load writes, through the one child-row writer. */
+const CHILD_FIELDS = ['emails', 'phones', 'tags', 'nameTokens', 'terms'] as const;
 
 /**
  * Inserts whole customers (with emails, phones, tags, terms, name tokens) in chunks inside the
@@ -381,7 +353,11 @@ export const insertCustomers = async (
   source: CustomerSource
 ): Promise<number[]> =>
   withSink(trx, async (sink) => {
-    const indexes = await deferredIndexes(sink, [TABLE.customers, ...CHILDREN.map((c) => c.table)]);
+    const indexes = await deferredIndexes(sink, [
+      TABLE.customers,
+      ...CHILD_FIELDS.map((field) => CHILD_OF[field].table),
+    ]);
+    const children = childRowBatch();
     const newId = documentIds();
     const ids: number[] = [];
     for (let start = 0; start < customers.length; start += CHUNK) {
@@ -406,10 +382,15 @@ export const insertCustomers = async (
       ]);
       const chunkIds = await sink.insertReturningIds(TABLE.customers, CUSTOMER_COLUMNS, rows);
       ids.push(...chunkIds);
-      for (const child of CHILDREN) {
-        const childRows = chunk.flatMap((c, i) => child.rows(c, chunkIds[i]));
-        await sink.insert(child.table, child.columns, childRows);
-      }
+      chunk.forEach((c, i) => {
+        const id = chunkIds[i];
+        children.add('emails', id, c.emails);
+        children.add('phones', id, c.phones);
+        children.add('tags', id, c.tags);
+        children.add('nameTokens', id, nameTokens(c.firstName, c.lastName));
+        children.add('terms', id, c.terms);
+      });
+      await children.write(sink);
       await sink.endChunk();
       await indexes.written(ids.length);
     }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
+import { CHILD_OF, COLUMN_OF } from '../../../contracts/customer-schema';
 import type { CustomerListFilters } from '../../../contracts/customer-list';
 import { nameTokens } from '../../../contracts/customer-fields';
 
@@ -40,7 +41,8 @@ const applySearch = (knex: Knex, qb: Knex.QueryBuilder, q: string) => {
   if (/^[+\d\s\-().]+$/.test(text)) {
     const digits = text.replace(/^\+/, '').replace(/^00/, '').replace(/\D/g, '');
     if (digits.length >= 3) {
-      qb.whereIn('c.id', startsWith(knex(TABLE.phones).select('customer_id'), 'phone', digits));
+      const { table, value } = CHILD_OF.phones;
+      qb.whereIn('c.id', startsWith(knex(table).select('customer_id'), value, digits));
       return;
     }
   }
@@ -54,7 +56,11 @@ const applySearch = (knex: Knex, qb: Knex.QueryBuilder, q: string) => {
   // one IN over the UNION with the emails keeps both engines on the indexes (an OR of INs
   // makes PostgreSQL scan the customers).
   const byWord = (word: string) =>
-    startsWith(knex(TABLE.nameTokens).select('customer_id'), 'token', word);
+    startsWith(
+      knex(CHILD_OF.nameTokens.table).select('customer_id'),
+      CHILD_OF.nameTokens.value,
+      word
+    );
   const [first, ...rest] = words;
   const byName = byWord(first);
   rest.forEach((word) => byName.intersect(byWord(word)));
@@ -73,8 +79,8 @@ export const applyCustomerFilters = (
   filters: CustomerListFilters = {}
 ) => {
   if (filters.q?.trim()) applySearch(knex, qb, filters.q);
-  if (filters.gender) qb.where('c.gender', filters.gender);
-  if (filters.country) qb.where('c.country', filters.country);
+  if (filters.gender) qb.where(`c.${COLUMN_OF.gender}`, filters.gender);
+  if (filters.country) qb.where(`c.${COLUMN_OF.country}`, filters.country);
   if (filters.tag) {
     // In any letter case, as the rules compare tags (an index on LOWER(tag): case-indexes.ts).
     qb.whereIn(

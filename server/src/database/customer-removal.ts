@@ -1,22 +1,37 @@
 import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
+import { CHILD_TABLES } from '../../../contracts/customer-schema';
 import { deleteFailedRows, failedLinesNaming, failedRowsOf } from './import-error-contacts';
-import { isSqlite } from './prepared';
+import { isPostgres, isSqlite } from './prepared';
 
 /** Every table holding rows of a customer, children first. */
 export const CUSTOMER_TABLES = [
   TABLE.events,
   TABLE.memberships,
-  TABLE.emails,
-  TABLE.phones,
-  TABLE.visitorIds,
-  TABLE.tags,
-  TABLE.subscriptions,
-  TABLE.terms,
-  TABLE.nameTokens,
+  ...CHILD_TABLES,
   // A/B assignments reference the customer too: PostgreSQL refuses to TRUNCATE customers alone.
   TABLE.abAssignments,
 ] as const;
+
+/**
+ * Keeps of a customer's events what engagement metrics need (type, item, time, campaign) and
+ * drops what can identify: the URLs' query strings and fragments, referrers and metadata. One
+ * statement for all of the customer's events: the URL is cut before its first `?` or `#`.
+ */
+export const stripEventDetails = (knex: Knex, customerId: number) => {
+  // The characters by code: knex reads a ? in raw SQL as a binding, quoted or not.
+  const [find, smaller, char] = isPostgres(knex)
+    ? ['strpos', 'least', 'chr']
+    : ['instr', 'min', 'char'];
+  const at = (code: number) => `${find}(url || ${char}(${code}), ${char}(${code}))`;
+  return knex(TABLE.events)
+    .where('customer_id', customerId)
+    .update({
+      url: knex.raw(`substr(url, 1, ${smaller}(${at(63)}, ${at(35)}) - 1)`),
+      referrer: null,
+      metadata: null,
+    });
+};
 
 /** The normalized emails and phone numbers of some customers, as one subquery. */
 const contactsOfCustomers = (knex: Knex, ids: number[]) =>

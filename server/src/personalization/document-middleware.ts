@@ -15,6 +15,8 @@ type DocumentContext = {
 };
 
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+/** A view that removes nothing: written entries are answered whole, audiences as objects. */
+const SHOW_ALL = { personalize: false, segments: new Set<string>(), variantOf: () => 'A' as const };
 const WRITES = new Set(['create', 'update']);
 
 /**
@@ -76,11 +78,15 @@ export const personalizationDocumentMiddleware = (strapi: Core.Strapi) => {
           '',
           abTestExists
         );
+      let written: unknown;
       try {
-        return await next();
+        written = await next();
       } finally {
         distinct.clear(context.uid);
       }
+      // A content API write answers `audience` as the object its reads show (docs/personalization.md).
+      if (!WRITES.has(context.action) || !currentRequestState(strapi)) return written;
+      return personalizeEntity(schemaMap(), context.uid, written as Record<string, any>, SHOW_ALL);
     }
     const state = currentRequestState(strapi);
     if (!state) return next();
@@ -105,7 +111,7 @@ export const personalizationDocumentMiddleware = (strapi: Core.Strapi) => {
 
     const tests: unknown[] = [];
     collectAudiences(schemaMap(), context.uid, result, (v) => tests.push(v));
-    const view = { ...(await visitor.view(abTestsOf(tests))), audienceAsText: state.graphql };
+    const view = await visitor.view(abTestsOf(tests));
     if (Array.isArray(result))
       return result
         .map((e) => personalizeEntity(schemaMap(), context.uid, e, view))

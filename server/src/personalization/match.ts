@@ -12,8 +12,6 @@ export interface AudienceView {
   segments: ReadonlySet<string>;
   /** The visitor's variant of a test; the control (A) when they were given none. */
   variantOf(abTest: string): AbVariant;
-  /** GraphQL: audiences stay the stored JSON string its String type declares. */
-  audienceAsText?: boolean;
 }
 
 /** True when content for this audience is for the visitor (the empty audience is for everyone). */

@@ -58,7 +58,7 @@ export const personalizeEntity = (
   if (shape.audience && shape.audience in out) {
     const audience = parseAudience(out[shape.audience]);
     if (checkSelf && view.personalize && !audienceMatches(audience, view)) return null;
-    if (!view.audienceAsText) out[shape.audience] = audience;
+    out[shape.audience] = audience;
   }
   for (const child of shape.children) {
     const value = out[child.name];

@@ -1,23 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { TABLE } from '../../../contracts/constants';
+import { SCALAR_TYPES } from '../../../contracts/segment-rules';
 import { knexOf } from '../database/knex';
 import type { CompileContext } from './context';
-
-const SCALAR_TYPES = new Set([
-  'string',
-  'text',
-  'email',
-  'uid',
-  'enumeration',
-  'integer',
-  'biginteger',
-  'float',
-  'decimal',
-  'boolean',
-  'date',
-  'datetime',
-  'time',
-]);
 
 /**
  * Builds the compiler's context from Strapi: segment ids resolved up front (the compiler is

@@ -1,20 +1,14 @@
 import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
+import { CHILD_OF, COLUMN_OF, type ColumnFieldName } from '../../../contracts/customer-schema';
 import { FIELDS, type FieldCondition, type Scalar } from '../../../contracts/segment-rules';
 import { escapeLike, RuleCompileError, whereOwnedBy, type CompileContext } from './context';
 import { age, dateField } from './time-fields';
 
 type Where = Knex.QueryBuilder;
 
-const COLUMNS: Record<string, string> = {
-  gender: 'c.gender',
-  country: 'c.country',
-  city: 'c.city',
-  jobTitle: 'c.job_title',
-  source: 'c.source',
-  createdAt: 'c.created_at',
-  lastActivityAt: 'c.last_activity_at',
-};
+/** The customers-table column of a field the rules compare, from the customer schema. */
+const columnOf = (field: ColumnFieldName) => `c.${COLUMN_OF[field]}`;
 
 /** A LIKE over lower-cased text, the same on SQLite and PostgreSQL. */
 const like = (qb: Where, column: string, pattern: string) =>
@@ -69,9 +63,9 @@ const scalar = (qb: Where, columnName: string, c: FieldCondition) => {
 
 /** Multi-valued fields; their values compare without regard to letter case. */
 const SETS = {
-  tags: { table: TABLE.tags, column: 'tag', since: null },
-  subscriptions: { table: TABLE.subscriptions, column: 'subscription', since: 'subscribed_at' },
-  terms: { table: TABLE.terms, column: 'term_id', since: 'given_at' },
+  tags: CHILD_OF.tags,
+  subscriptions: CHILD_OF.subscriptions,
+  terms: CHILD_OF.terms,
 } as const;
 
 /**
@@ -81,7 +75,7 @@ const SETS = {
  */
 const set = (qb: Where, c: FieldCondition, ctx: CompileContext) => {
   const spec = SETS[c.field as keyof typeof SETS];
-  const lower = ctx.knex.raw('LOWER(??)', [spec.column]) as unknown as string;
+  const lower = ctx.knex.raw('LOWER(??)', [spec.value]) as unknown as string;
   const owners = (apply?: (q: Where) => void) => {
     const sub = ctx.knex(spec.table).select('customer_id');
     if (apply) sub.where(apply);
@@ -122,7 +116,7 @@ const set = (qb: Where, c: FieldCondition, ctx: CompileContext) => {
     case 'startsWith':
       return whereOwnedBy(
         qb,
-        owners((q) => like(q, spec.column, patternFor(c.operator, values[0]))),
+        owners((q) => like(q, spec.value, patternFor(c.operator, values[0]))),
         ctx
       );
     case 'isEmpty':
@@ -196,13 +190,13 @@ export const compileField = (qb: Where, c: FieldCondition, ctx: CompileContext) 
       return c.value ? qb.whereNotNull('c.anonymized_at') : qb.whereNull('c.anonymized_at');
     case 'createdAt':
     case 'lastActivityAt':
-      return dateField(qb, COLUMNS[c.field], c);
+      return dateField(qb, columnOf(c.field), c);
     case 'gender':
     case 'country':
     case 'city':
     case 'jobTitle':
     case 'source':
-      return scalar(qb, COLUMNS[c.field], c);
+      return scalar(qb, columnOf(c.field), c);
     default: {
       const field: never = c.field;
       throw new RuleCompileError(`Unknown field ${field}`);

@@ -1,16 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import { TABLE } from '../../../contracts/constants';
+import { COLUMN_OF } from '../../../contracts/customer-schema';
 import type { CustomerListQuery, ListCustomers } from '../../../contracts/customer-list';
 import { applyCustomerFilters } from '../database/customer-filters';
 import { loadCustomers } from '../database/customer-read';
 import { knexOf } from '../database/knex';
 
+/** The columns the list sorts by, from the customer schema. */
 const SORT_COLUMNS: Record<string, string> = {
-  createdAt: 'created_at',
-  updatedAt: 'updated_at',
-  lastActivityAt: 'last_activity_at',
-  lastName: 'last_name',
-  firstName: 'first_name',
+  createdAt: COLUMN_OF.createdAt,
+  updatedAt: COLUMN_OF.updatedAt,
+  lastActivityAt: COLUMN_OF.lastActivityAt,
+  lastName: COLUMN_OF.lastName,
+  firstName: COLUMN_OF.firstName,
 };
 
 /** The paginated, searchable, filterable customer list of the admin. */

@@ -4,7 +4,15 @@ import { errors } from '@strapi/utils';
 import { TABLE } from '../../../contracts/constants';
 import { nameTokens } from '../../../contracts/customer-fields';
 import type { MergeRecord } from '../../../contracts/merges';
-import { SCALAR_COLUMNS } from '../csv/snapshots';
+import {
+  CHILD_OF,
+  CUSTOMER_FIELDS,
+  fieldsWhere,
+  isListField,
+  type ListFieldName,
+} from '../../../contracts/customer-schema';
+import { CHILD_ROWS, replaceChildren } from '../database/customer-children';
+import { PROFILE_COLUMNS } from '../database/customer-columns';
 import { loadCustomers } from '../database/customer-read';
 import { deleteCustomerRows, refreshMemberCounts, segmentsOf } from '../database/customer-removal';
 import { knexOf } from '../database/knex';
@@ -36,6 +44,36 @@ const addMissing = async (
     await trx(table).insert(
       rows.map((r: Record<string, unknown>) => ({ ...r, customer_id: mainId }))
     );
+};
+
+const LIST_FIELDS = fieldsWhere<ListFieldName>(isListField);
+
+/**
+ * Merges one multi-valued field of the source into the main customer by its schema rule:
+ * `move` moves every row (after the main's, when the list is ordered by position), `union`
+ * copies the values the main customer lacks; `derived` ones are recomputed by the caller.
+ */
+const mergeList = async (
+  trx: Knex.Transaction,
+  field: ListFieldName,
+  mainId: number,
+  sourceId: number
+) => {
+  const { merge } = CUSTOMER_FIELDS[field];
+  const child = CHILD_OF[field];
+  if (merge === 'move') {
+    const shift: Record<string, unknown> = {};
+    if (child.order === 'position') {
+      const [{ n }] = await trx(child.table).where('customer_id', mainId).count({ n: '*' });
+      shift.position = trx.raw('position + ?', [Number(n)]);
+    }
+    await trx(child.table)
+      .where('customer_id', sourceId)
+      .update({ customer_id: mainId, ...shift });
+  } else if (merge === 'union') {
+    const extra = CHILD_ROWS[field].columns.filter((c) => c !== 'customer_id' && c !== child.value);
+    await addMissing(trx, child.table, child.value, mainId, sourceId, extra);
+  }
 };
 
 /** Row of the merge audit table as the API shows it. */
@@ -82,7 +120,7 @@ const customerMerge = ({ strapi }: { strapi: Core.Strapi }) => ({
       const [sourceProfile] = await loadCustomers(trx as unknown as Knex, [source.id]);
       const fill: Record<string, unknown> = {};
       const filled: string[] = [];
-      for (const [field, column] of Object.entries(SCALAR_COLUMNS)) {
+      for (const [field, column] of Object.entries(PROFILE_COLUMNS)) {
         if (isEmpty(main[column]) && !isEmpty(source[column])) {
           fill[column] = source[column];
           filled.push(field);
@@ -101,19 +139,7 @@ const customerMerge = ({ strapi }: { strapi: Core.Strapi }) => ({
           }),
         });
 
-      const [{ n: emailCount }] = await trx(TABLE.emails)
-        .where('customer_id', main.id)
-        .count({ n: '*' });
-      await trx(TABLE.emails)
-        .where('customer_id', source.id)
-        .update({ customer_id: main.id, position: trx.raw('position + ?', [Number(emailCount)]) });
-      await addMissing(trx, TABLE.phones, 'phone', main.id, source.id, ['position']);
-      await addMissing(trx, TABLE.tags, 'tag', main.id, source.id);
-      await addMissing(trx, TABLE.terms, 'term_id', main.id, source.id, ['given_at']);
-      await addMissing(trx, TABLE.subscriptions, 'subscription', main.id, source.id, [
-        'subscribed_at',
-      ]);
-      await trx(TABLE.visitorIds).where('customer_id', source.id).update({ customer_id: main.id });
+      for (const field of LIST_FIELDS) await mergeList(trx, field, main.id, source.id);
       // A/B variants the source was given stay given: its exposure events move with it.
       await addMissing(trx, TABLE.abAssignments, 'ab_test_id', main.id, source.id, [
         'variant',
@@ -121,13 +147,10 @@ const customerMerge = ({ strapi }: { strapi: Core.Strapi }) => ({
       ]);
       await trx(TABLE.events).where('customer_id', source.id).update({ customer_id: main.id });
       if (filled.includes('firstName') || filled.includes('lastName')) {
-        await trx(TABLE.nameTokens).where('customer_id', main.id).delete();
         const merged = { ...main, ...fill };
-        const tokens = nameTokens(merged.first_name, merged.last_name);
-        if (tokens.length > 0)
-          await trx(TABLE.nameTokens).insert(
-            tokens.map((token) => ({ customer_id: main.id, token }))
-          );
+        await replaceChildren(trx, main.id, {
+          nameTokens: nameTokens(merged.first_name, merged.last_name),
+        });
       }
       const sourceSegments = await segmentsOf(trx as unknown as Knex, [source.id]);
       await deleteCustomerRows(trx, [source.id]);

@@ -2,12 +2,14 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import { TABLE } from '../../../contracts/constants';
+import { PERSONAL_CHILD_TABLES, PERSONAL_COLUMNS } from '../../../contracts/customer-schema';
 import { loadCustomers } from '../database/customer-read';
 import {
   deleteImportRecordsAbout,
   importErrorsAbout,
   refreshMemberCounts,
   segmentsOf,
+  stripEventDetails,
 } from '../database/customer-removal';
 import { knexOf } from '../database/knex';
 import { toIso } from '../utils/dates';
@@ -107,9 +109,9 @@ const customerPrivacy = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Removes every personal detail of a customer and keeps an unknown customer whose events
-     * (type, item, time) still count: names, emails, phones, birth date, address, job, reference
-     * id, tags, terms, subscriptions, visitor ids; URLs' query strings, referrers and metadata
-     * of its events; failed import rows and merge records that name the person.
+     * (type, item, time) still count: every field the customer schema marks personal (columns
+     * emptied, child tables' rows deleted); URLs' query strings, referrers and metadata of its
+     * events; failed import rows and merge records that name the person.
      */
     async anonymize(documentId: string) {
       const row = await rowOf(documentId);
@@ -118,45 +120,14 @@ const customerPrivacy = ({ strapi }: { strapi: Core.Strapi }) => {
       const [profile] = await loadCustomers(knex(), [row.id]);
       const segments = await segmentsOf(knex(), [row.id]);
       await knex().transaction(async (trx) => {
-        await trx(TABLE.customers).where('id', row.id).update({
-          first_name: null,
-          last_name: null,
-          gender: null,
-          date_of_birth: null,
-          street: null,
-          house_number: null,
-          zip_code: null,
-          city: null,
-          country: null,
-          job_title: null,
-          reference_id: null,
-          anonymized_at: new Date(),
-          updated_at: new Date(),
-        });
-        for (const table of [
-          TABLE.emails,
-          TABLE.phones,
-          TABLE.tags,
-          TABLE.terms,
-          TABLE.subscriptions,
-          TABLE.visitorIds,
-          TABLE.nameTokens,
-        ]) {
+        const cleared = Object.fromEntries(PERSONAL_COLUMNS.map((column) => [column, null]));
+        await trx(TABLE.customers)
+          .where('id', row.id)
+          .update({ ...cleared, anonymized_at: new Date(), updated_at: new Date() });
+        for (const table of PERSONAL_CHILD_TABLES) {
           await trx(table).where('customer_id', row.id).delete();
         }
-        // Keep what engagement metrics need (type, item, time, campaign); drop what can identify.
-        const events = await trx(TABLE.events)
-          .select('id', 'url')
-          .where('customer_id', row.id)
-          .whereNotNull('url');
-        for (const e of events as { id: number; url: string }[]) {
-          await trx(TABLE.events)
-            .where('id', e.id)
-            .update({ url: e.url.split(/[?#]/)[0] });
-        }
-        await trx(TABLE.events)
-          .where('customer_id', row.id)
-          .update({ referrer: null, metadata: null });
+        await stripEventDetails(trx as unknown as Knex, row.id);
         await trx(TABLE.importRows).where('customer_id', row.id).update({ email: null });
         await deleteImportRecordsAbout(trx as unknown as Knex, profile.emails, profile.phones);
         await trx(TABLE.merges)

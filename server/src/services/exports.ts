@@ -6,6 +6,7 @@ import { errors } from '@strapi/utils';
 import { TABLE } from '../../../contracts/constants';
 import {
   exportRequestSchema,
+  exportTitles,
   type ExportField,
   type ExportJob,
   type ExportRequest,
@@ -64,7 +65,7 @@ const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const records = exportRecords(knex(), fields, scope);
     const out = fs.createWriteStream(file);
     try {
-      await writeChunk(out, { text: `${BOM}${csvLine(fields)}`, rows: 0 });
+      await writeChunk(out, { text: `${BOM}${csvLine(fields.flatMap(exportTitles))}`, rows: 0 });
       let done = 0;
       let reported = performance.now();
       for await (const chunk of records) {

@@ -9,6 +9,7 @@ import { csvLine } from '../csv/cells';
 import { toImportJob } from '../database/import-jobs';
 import { knexOf } from '../database/knex';
 import { getService } from '../utils/get-service';
+import { mailConfigured } from '../utils/mail';
 import { pluginConfig } from '../config/plugin-config';
 
 /** Import jobs: accept an upload, list and show jobs, and serve their error files. */
@@ -70,7 +71,8 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
         .where('job_id', id)
         .orderBy(['line', 'id'])
         .limit(20);
-      if (!job.dryRun) return { ...job, firstErrors };
+      const emailReport = !job.dryRun && mailConfigured(strapi);
+      if (!job.dryRun) return { ...job, firstErrors, emailReport };
       const rows: ImportRowOutcome[] = (
         await knex()(TABLE.importRows).where('job_id', id).orderBy('line')
       ).map((r: Record<string, any>) => ({
@@ -80,7 +82,7 @@ const imports = ({ strapi }: { strapi: Core.Strapi }) => {
         fields: JSON.parse(r.fields),
         reasons: JSON.parse(r.reasons),
       }));
-      return { ...job, firstErrors, rows };
+      return { ...job, firstErrors, emailReport, rows };
     },
 
     /** The failed rows as CSV (line, column, reason, then the row's own columns), streamed. */

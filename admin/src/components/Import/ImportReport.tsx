@@ -61,6 +61,11 @@ export const ImportReport = ({ job }: { job: Job }) => {
           {job.error ?? t('notification.error')}
         </Notice>
       )}
+      {!job.dryRun && !job.emailReport && (
+        <Notice variant="warning" title={t('import.noEmail.title')}>
+          {t('import.noEmail')}
+        </Notice>
+      )}
       {job.unknownColumns.length > 0 && (
         <Notice variant="warning" title={t('import.unknownColumns.title')}>
           {t('import.unknownColumns', { columns: job.unknownColumns.join(', ') })}

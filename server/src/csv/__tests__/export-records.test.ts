@@ -4,7 +4,7 @@ import type { ExportField } from '../../../../contracts/exports';
 import { copyBytesTransformer } from '../export-copy-bytes';
 import { copyTextDecoder, copyTextLines, copyTextRow } from '../export-copy-text';
 import { csvLine } from '../cells';
-import { cellOf, isoOfTimestampText, recordWriter, type CellKind } from '../export-format';
+import { cellsOf, isoOfTimestampText, recordWriter, type CellKind } from '../export-format';
 import { beginSqliteExportRead, segmentNamer } from '../export-query';
 
 /** A value as PostgreSQL's COPY text format writes it. */
@@ -95,7 +95,7 @@ describe('export CSV records from raw rows', () => {
 
   it('writes what csvLine(cellOf) writes, for text, dates and datetimes as SQLite returns them', () => {
     const fields: ExportField[] = ['firstName', 'jobTitle', 'dateOfBirth', 'createdAt', 'emails'];
-    const kinds: CellKind[] = ['text', 'text', 'date', 'datetime', 'text'];
+    const kinds: CellKind[] = ['text', 'text', 'date', 'datetime', 'split'];
     const rows: unknown[][] = [
       ['Zoë', '=HYPERLINK("x")', '1998-11-13', 1793903733811, 'a@x.nl, b@y.nl'],
       [null, '', null, null, null],
@@ -105,8 +105,19 @@ describe('export CSV records from raw rows', () => {
     const record = recordWriter(kinds);
     for (const row of rows) {
       const named = Object.fromEntries(fields.map((f, i) => [f, row[i]]));
-      assert.equal(record(row), csvLine(fields.map((f) => cellOf(named, f))));
+      assert.equal(record(row), csvLine(fields.flatMap((f) => cellsOf(named, f))));
     }
+  });
+
+  it('writes a multi-valued field the import reads one value of as its first value and the others', () => {
+    const record = recordWriter(['text', 'split']);
+    assert.equal(
+      record(['Jan', 'jan@x.nl, jan@y.nl, jan@z.nl']),
+      'Jan,jan@x.nl,"jan@y.nl, jan@z.nl"\r\n'
+    );
+    assert.equal(record(['Jan', 'jan@x.nl']), 'Jan,jan@x.nl,\r\n');
+    assert.equal(record(['Jan', null]), 'Jan,,\r\n');
+    assert.equal(record(['Jan', '+31612345678']), "Jan,'+31612345678,\r\n");
   });
 
   it('names segments from row ids in the order given, skipping unknown ids', () => {
@@ -130,6 +141,7 @@ describe('export CSV records from raw rows', () => {
       'text',
       'text',
       'timestamp',
+      'split',
     ];
     const names = segmentNamer(SEGMENTS);
     const value = () => {
@@ -147,6 +159,7 @@ describe('export CSV records from raw rows', () => {
       value(),
       pick(['plain', 'with, comma', '=1+2', 'x ', 'ab"c', '']),
       next() < 0.2 ? null : pick(PG_TIMESTAMPS),
+      next() < 0.2 ? null : pick(['a@x.nl', 'a@x.nl, b@y.nl', '', '+31, 32, 33', 'é@x.nl, "q"']),
     ]);
     const lines = rows.map((r) => r.map(copyText).join('\t'));
     assert.deepEqual(copyTextRow(lines[0]), rows[0]);

@@ -1,4 +1,5 @@
 import { requires } from './policies';
+import type { PluginRoute } from '../types';
 
 /** Admin API of A/B tests, under /segments/ab-tests: read with segments.read, write with segments.manage. */
 export default [
@@ -33,4 +34,4 @@ export default [
     handler: 'ab-tests.delete',
     config: requires('segments.manage'),
   },
-] as const;
+] as const satisfies readonly PluginRoute[];

@@ -1,4 +1,5 @@
 import { requires } from './policies';
+import type { PluginRoute } from '../types';
 
 /** Admin API of customer profiles, under /segments/customers. */
 export default [
@@ -68,4 +69,4 @@ export default [
     handler: 'customers.delete',
     config: requires('customers.delete'),
   },
-] as const;
+] as const satisfies readonly PluginRoute[];

@@ -1,4 +1,5 @@
 import { requires } from './policies';
+import type { PluginRoute } from '../types';
 
 /** Admin API of CSV exports, under /segments/exports. */
 export default [
@@ -26,4 +27,4 @@ export default [
     handler: 'exports.download',
     config: requires('customers.bulk-export'),
   },
-] as const;
+] as const satisfies readonly PluginRoute[];

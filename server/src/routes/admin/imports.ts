@@ -1,4 +1,5 @@
 import { requires } from './policies';
+import type { PluginRoute } from '../types';
 
 /** Admin API of customer imports, under /segments/imports. */
 export default [
@@ -32,4 +33,4 @@ export default [
     handler: 'imports.errors',
     config: requires('customers.import'),
   },
-] as const;
+] as const satisfies readonly PluginRoute[];

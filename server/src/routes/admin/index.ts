@@ -5,16 +5,18 @@ import imports from './imports';
 import personalization from './personalization';
 import segments from './segments';
 import settings from './settings';
+import type { PluginRouter } from '../types';
 
-export default () => ({
-  type: 'admin',
-  routes: [
-    ...customers,
-    ...segments,
-    ...imports,
-    ...exportsRoutes,
-    ...settings,
-    ...abTests,
-    ...personalization,
-  ],
-});
+export default () =>
+  ({
+    type: 'admin',
+    routes: [
+      ...customers,
+      ...segments,
+      ...imports,
+      ...exportsRoutes,
+      ...settings,
+      ...abTests,
+      ...personalization,
+    ],
+  }) satisfies PluginRouter;

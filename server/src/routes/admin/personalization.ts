@@ -1,3 +1,4 @@
+import type { PluginRoute } from '../types';
 import { requires } from './policies';
 
 /** The Content Manager's "View as" panel; reading the entry is checked in the controller. */
@@ -8,4 +9,4 @@ export default [
     handler: 'personalization.preview',
     config: requires('segments.read'),
   },
-];
+] as const satisfies readonly PluginRoute[];

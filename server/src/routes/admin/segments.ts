@@ -1,4 +1,5 @@
 import { requires } from './policies';
+import type { PluginRoute } from '../types';
 
 /** Admin API of segments, under /segments/segments. */
 export default [
@@ -57,4 +58,4 @@ export default [
     handler: 'segments.explain',
     config: requires('customers.read', 'segments.read'),
   },
-] as const;
+] as const satisfies readonly PluginRoute[];

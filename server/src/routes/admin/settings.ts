@@ -1,4 +1,5 @@
 import { requires } from './policies';
+import type { PluginRoute } from '../types';
 
 /** Admin API of the plugin's settings (tag groups). */
 export default [
@@ -34,4 +35,4 @@ export default [
     handler: 'settings.update',
     config: requires('settings.update'),
   },
-] as const;
+] as const satisfies readonly PluginRoute[];

@@ -1,6 +1,7 @@
 import { optionalContentApiAuth } from '../../tracking/optional-auth';
 import type { Core } from '@strapi/strapi';
 import { pluginConfig } from '../../config/plugin-config';
+import type { PluginRouter } from '../types';
 
 /**
  * The public tracking API. Open to anyone by default, as a tracking pixel must be; with
@@ -45,5 +46,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         config: { auth: false as const, policies: [] },
       },
     ],
-  };
+  } satisfies PluginRouter;
 };

@@ -1,0 +1,93 @@
+import {
+  AB_TEST_STATUSES,
+  AB_VARIANTS,
+  type AbTest,
+  type AbTestInput,
+  type AbTestResults,
+  type AbTestUpdate,
+  type AbVariantResult,
+  type GetAbTest,
+  type GetAbTestResults,
+  type ListAbTests,
+} from '../ab-tests';
+import { json, type BodyOf } from './response';
+import {
+  array,
+  boolean,
+  dateTime,
+  exactly,
+  integer,
+  nullable,
+  number,
+  object,
+  oneOf,
+  string,
+  tuple,
+} from './shape';
+
+const abTestShape = exactly<AbTest>()(
+  object({
+    documentId: string,
+    name: string,
+    status: oneOf(AB_TEST_STATUSES),
+    split: integer,
+    conversionEventType: string,
+    startedAt: nullable(dateTime),
+    stoppedAt: nullable(dateTime),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  })
+);
+
+const variantShape = exactly<AbVariantResult>()(
+  object({
+    variant: oneOf(AB_VARIANTS),
+    exposures: integer,
+    conversions: integer,
+    rate: number,
+    interval: tuple(number, number),
+  })
+);
+
+const one = exactly<GetAbTest.Response>()(object({ data: abTestShape }));
+
+/** What each A/B test route answers, by handler. */
+export const abTestResponses = {
+  'ab-tests.find': json(200, exactly<ListAbTests.Response>()(object({ data: array(abTestShape) }))),
+  'ab-tests.findOne': json(200, one),
+  'ab-tests.create': json(201, one),
+  'ab-tests.update': json(200, one),
+  'ab-tests.delete': json(200, one),
+  'ab-tests.results': json(
+    200,
+    exactly<GetAbTestResults.Response>()(
+      object({
+        data: exactly<AbTestResults>()(
+          object({
+            test: abTestShape,
+            variants: tuple(variantShape, variantShape),
+            probabilityBBeatsA: number,
+            significant: boolean,
+          })
+        ),
+      })
+    )
+  ),
+};
+
+type R = typeof abTestResponses;
+type Path = { documentId: string };
+
+/** What each A/B test route takes and answers. */
+export interface AbTestRoutes {
+  'ab-tests.find': { response: BodyOf<R['ab-tests.find']> };
+  'ab-tests.findOne': { params: Path; response: BodyOf<R['ab-tests.findOne']> };
+  'ab-tests.create': { body: AbTestInput; response: BodyOf<R['ab-tests.create']> };
+  'ab-tests.update': {
+    params: Path;
+    body: AbTestUpdate;
+    response: BodyOf<R['ab-tests.update']>;
+  };
+  'ab-tests.delete': { params: Path; response: BodyOf<R['ab-tests.delete']> };
+  'ab-tests.results': { params: Path; response: BodyOf<R['ab-tests.results']> };
+}
