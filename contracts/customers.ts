@@ -1,5 +1,5 @@
 import * as yup from 'yup';
-import { CUSTOMER_SOURCES, GENDERS, type CustomerSource, type Gender } from './constants';
+import { CUSTOMER_SOURCES, type CustomerSource, type Gender } from './constants';
 import { normalizeCountry } from './countries';
 import {
   maxItemsOf,
@@ -168,8 +168,6 @@ export const customerInputSchema = yup
   .strict(false);
 
 export type ValidCustomerInput = yup.InferType<typeof customerInputSchema>;
-
-export const GENDER_VALUES = GENDERS;
 
 /** GET /segments/customers/:documentId */
 export namespace GetCustomer {

@@ -1,5 +1,5 @@
-import { generateCustomers } from '../../server/src/demo/generate';
-import { seededRandom, type Random } from '../../server/src/demo/random';
+import { generateCustomers } from '../../demo/generate';
+import { seededRandom, type Random } from '../../demo/random';
 import { DEFECTS } from './defects';
 import { col, toCsvRow, type CsvRow } from './template';
 

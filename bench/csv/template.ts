@@ -1,5 +1,5 @@
 import { IMPORT_COLUMNS } from '../../contracts/imports';
-import type { GeneratedCustomer } from '../../server/src/demo/generate';
+import type { GeneratedCustomer } from '../../demo/generate';
 
 /** The columns of the customer import template, in the order the import expects them. */
 export const CSV_HEADER = IMPORT_COLUMNS;

@@ -1,11 +1,7 @@
 import type { Knex } from 'knex';
 import { TABLE } from '../../contracts/constants';
 import { insertCustomers, insertEvents } from '../../server/src/database/bulk-insert';
-import {
-  generateCustomers,
-  generateEvents,
-  type GeneratedCustomer,
-} from '../../server/src/demo/generate';
+import { generateCustomers, generateEvents, type GeneratedCustomer } from '../../demo/generate';
 import type { CustomerSample, Engine, LoadedCustomers } from '../scenarios/types';
 import { assertSameSchema, schemaOf } from './schema';
 

@@ -1,7 +1,7 @@
 import type { RuleNode } from '../../contracts/segment-rules';
 
 /**
- * Share of generated events that are views (server/src/demo/generate.ts): 80% point at an item
+ * Share of generated events that are views (demo/generate.ts): 80% point at an item
  * and 3 of their 8 types are View; the other 20% take one of the 10 known types.
  */
 export const VIEW_SHARE = 0.8 * (3 / 8) + 0.2 * (1 / 10);

@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { TABLE } from '../../contracts/constants';
-import type { SegmentEngineService } from '../../server/src/services/segment-engine';
+import type { SegmentRefreshService } from '../../server/src/services/segment-refresh';
 import type { SegmentsService } from '../../server/src/services/segments';
 import type { BenchContext } from '../scenarios/types';
 import type { SegmentSpec } from './refresh-segments';
 
 /** The plugin's segment engine: recompute, refreshCustomers, idle. */
-export const segmentEngine = (strapi: Core.Strapi) =>
-  strapi.plugin('segments').service('segment-engine') as SegmentEngineService;
+export const segmentRefresh = (strapi: Core.Strapi) =>
+  strapi.plugin('segments').service('segment-refresh') as SegmentRefreshService;
 
 /** A segment the benchmark made: its document id (API) and row id (engine). */
 export interface CreatedSegment {
@@ -29,7 +29,7 @@ export const createSegment = async (
       `POST /segments/segments ${spec.segmentId}: ${res.status} ${JSON.stringify(res.body)}`
     );
   }
-  await segmentEngine(await ctx.strapi()).idle();
+  await segmentRefresh(await ctx.strapi()).idle();
   const knex = await ctx.knex();
   const row = await knex(TABLE.segments).select('id').where('segment_id', spec.segmentId).first();
   return { documentId: res.body.data.documentId, rowId: row.id };

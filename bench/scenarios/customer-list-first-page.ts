@@ -1,4 +1,5 @@
 import type { ListCustomers } from '../../contracts/customer-list';
+import { pluginConfig } from '../../server/src/config/plugin-config';
 import { SAMPLES } from '../lib/dataset';
 import { measureLatency } from '../lib/latency';
 import type { Scenario } from './types';
@@ -10,7 +11,7 @@ export default {
   unit: 'ms',
   needs: ['customers'],
   async run(ctx) {
-    const pageSize = (await ctx.strapi()).plugin('segments').config('pageSize') as number;
+    const { pageSize } = pluginConfig(await ctx.strapi());
     const request = {
       url: '/segments/customers',
       expect: (body: ListCustomers.Response) =>

@@ -1,6 +1,6 @@
 import { UID } from '../../contracts/constants';
-import { generateCustomers } from '../../server/src/demo/generate';
-import { segmentEngine } from '../lib/segments';
+import { generateCustomers } from '../../demo/generate';
+import { segmentRefresh } from '../lib/segments';
 import type { Scenario } from './types';
 
 /** Rows of the naive import; --quick keeps it short. */
@@ -40,7 +40,7 @@ export default {
     const documents = strapi.documents(UID.customer);
     const started = performance.now();
     for (const row of data) await documents.create({ data: row as any });
-    await segmentEngine(strapi).idle();
+    await segmentRefresh(strapi).idle();
     return { rows, seconds: (performance.now() - started) / 1000 };
   },
 } satisfies Scenario;

@@ -4,7 +4,7 @@ import {
   createSegment,
   deleteSegment,
   lastComputationSeconds,
-  segmentEngine,
+  segmentRefresh,
 } from '../lib/segments';
 import { segmentTree, tuneSegmentRule } from '../lib/segment-rule';
 import type { Scenario } from './types';
@@ -19,7 +19,7 @@ export default {
     'a rule segment through `POST /segments/segments` (gender female AND viewed anything at ' +
     'least k times in the last d days, k and d chosen so that about 10% of the customers match: ' +
     'd = 30 whenever a k gets within a factor 1.5 of 10%), waits for the computation the API ' +
-    'starts, empties its memberships, then times the segment-engine `recompute(rowId)`: the ' +
+    'starts, empties its memberships, then times `recompute(rowId)` of the segment-refresh service: the ' +
     'segment query and every membership written. Also writes the EXPLAIN of the segment and ' +
     'list/search queries to bench/.data/plans-<engine>-<N>.txt (not timed).',
   unit: 's',
@@ -39,7 +39,7 @@ export default {
     await knex(TABLE.memberships).where('segment_id', segment.rowId).delete();
 
     const started = performance.now();
-    const result = await segmentEngine(strapi).recompute(segment.rowId);
+    const result = await segmentRefresh(strapi).recompute(segment.rowId);
     const seconds = (performance.now() - started) / 1000;
     if ('skipped' in result) throw new Error('recompute skipped the segment (lease held?)');
 

@@ -2,7 +2,7 @@ import { TABLE } from '../../contracts/constants';
 import { newDocumentId } from '../../server/src/database/document-id';
 import { contentItems } from '../lib/dataset';
 import { REFRESH_SEGMENTS } from '../lib/refresh-segments';
-import { createSegment, segmentEngine } from '../lib/segments';
+import { createSegment, segmentRefresh } from '../lib/segments';
 import { percentile } from '../lib/stats';
 import type { Scenario } from './types';
 
@@ -18,7 +18,7 @@ export default {
     'bench/lib/refresh-segments.ts created through the API (characteristics, tags, terms, ' +
     'events in several windows and on several targets, UTM, first events, OR / NOT groups, ' +
     'segments of segments), inserts one View event for a customer (untimed) and times the ' +
-    'segment-engine `refreshCustomers([id])`, for 50 customers spread over N. The segments stay ' +
+    '`refreshCustomers([id])` of the segment-refresh service, for 50 customers spread over N. The segments stay ' +
     '(customers-delete-all then deletes their memberships too).',
   unit: 'ms',
   needs: ['customers', 'events'],
@@ -26,7 +26,7 @@ export default {
   async run(ctx) {
     const strapi = await ctx.strapi();
     const knex = await ctx.knex();
-    const engine = segmentEngine(strapi);
+    const engine = segmentRefresh(strapi);
     const started = performance.now();
     for (const spec of REFRESH_SEGMENTS) await createSegment(ctx, spec);
     const setup = (performance.now() - started) / 1000;

@@ -19,6 +19,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         perIp: env.int('SEGMENTS_TRACKING_PER_IP', 6000),
         perVisitor: env.int('SEGMENTS_TRACKING_PER_VISITOR', 600),
       },
+      // Any other settings as JSON, to try one without editing this file (the boot tests use it).
+      ...env.json('SEGMENTS_CONFIG', {}),
     },
   },
 });

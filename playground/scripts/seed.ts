@@ -7,6 +7,7 @@ import path from 'path';
 import { createStrapi } from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
 import { ACTIONS, permission } from '../../contracts/permissions';
+import { seedDemo } from '../../demo/seed';
 
 const appDir = path.resolve(__dirname, '..');
 const ADMIN_EMAIL = process.env.SEGMENTS_DEMO_ADMIN_EMAIL ?? 'admin@example.com';
@@ -125,10 +126,7 @@ const main = async () => {
     await ensureEditor(strapi);
     const items = await ensureArticles(strapi);
     await ensurePromos(strapi);
-    const result = await strapi
-      .plugin('segments')
-      .service('demo')
-      .seed({ customers: CUSTOMERS, events: EVENTS, items });
+    const result = await seedDemo(strapi, { customers: CUSTOMERS, events: EVENTS, items });
     console.log(
       `\nDemo ${result.seeded ? 'seeded' : 'already present'}: ${result.customers} customers, ` +
         `${result.events} events, ${result.segments} segments.`

@@ -5,6 +5,7 @@ import { indexErrorContactsInBackground } from './database/import-error-contacts
 import { bootstrapPersonalization } from './personalization';
 import { getService } from './utils/get-service';
 import { warnWhenMailOff } from './utils/mail';
+import { pluginConfig } from './config/plugin-config';
 
 type LifecycleEvent = { model: { uid: string }; result?: any; params?: { where?: any } };
 
@@ -21,7 +22,7 @@ const customerIdsOf = (event: LifecycleEvent): number[] => {
  * the query engine on the customer and event types), and schedules the time-window refresh.
  */
 const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
-  const engine = () => getService(strapi, 'segment-engine');
+  const engine = () => getService(strapi, 'segment-refresh');
   const changed = (event: LifecycleEvent) => engine().enqueue(customerIdsOf(event));
   strapi.db.lifecycles.subscribe({
     models: [UID.customer, UID.event],
@@ -30,17 +31,17 @@ const bootstrap = ({ strapi }: { strapi: Core.Strapi }) => {
     afterDelete: changed,
   });
 
-  const rule = strapi.plugin('segments').config('refreshCron') as string;
+  const config = pluginConfig(strapi);
   strapi.cron.add({
     'segments-time-windows': {
       task: () => engine().refreshTimeWindows(),
-      options: { rule },
+      options: { rule: config.refreshCron },
     },
   });
   strapi.cron.add({
     'segments-retention': {
       task: () => getService(strapi, 'retention').run('schedule'),
-      options: { rule: strapi.plugin('segments').config('retentionCron') as string },
+      options: { rule: config.retentionCron },
     },
   });
 

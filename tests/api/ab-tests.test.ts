@@ -28,7 +28,7 @@ let server: Awaited<ReturnType<typeof contentApiClient>>;
 type Visitor = { id: number; documentId: string };
 
 const service = () => getService(strapi, 'ab-tests');
-const idle = () => strapi.plugin('segments').service('segment-engine').idle();
+const idle = () => strapi.plugin('segments').service('segment-refresh').idle();
 
 const createTest = async (body: object): Promise<AbTest> => {
   const res = await admin.post('/segments/ab-tests', body);

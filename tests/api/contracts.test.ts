@@ -26,7 +26,7 @@ const rules: RuleNode = {
   children: [{ kind: 'field', field: 'country', operator: 'equals', value: 'Netherlands' }],
 };
 const service = (name: string) => strapi.plugin('segments').service(name);
-const idle = () => service('segment-engine').idle();
+const idle = () => service('segment-refresh').idle();
 const publicApi = () => request(strapi.server.httpServer);
 
 const createCustomer = async (body: object) =>

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Core } from '@strapi/strapi';
-import { createId } from '@paralleldrive/cuid2';
+import { newDocumentId } from '../../server/src/database/document-id';
 import { TABLE } from '../../contracts/constants';
 import { knexOf } from '../../server/src/database/knex';
 import { wholeDatabaseText } from '../helpers/data';
@@ -77,7 +77,7 @@ describe('deleting thousands of customers at once', () => {
     for (let i = 0; i < ids.length; i += 200) {
       await knex(TABLE.events).insert(
         ids.slice(i, i + 200).map((c) => ({
-          document_id: createId(),
+          document_id: newDocumentId(),
           customer_id: c.id,
           type: 'View',
           url: `https://shop.example.com/account?email=${c.email}`,
@@ -96,7 +96,7 @@ describe('deleting thousands of customers at once', () => {
       },
     });
     assert.equal(segment.status, 201, JSON.stringify(segment.body));
-    await strapi.plugin('segments').service('segment-engine').idle();
+    await strapi.plugin('segments').service('segment-refresh').idle();
   });
   after(() => stopStrapi(strapi));
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Core } from '@strapi/strapi';
 import { TABLE } from '../../contracts/constants';
+import { seedDemo } from '../../demo/seed';
 import { knexOf } from '../../server/src/database/knex';
 import { indexesOf as indexesOfTable } from '../helpers/schema';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
@@ -185,8 +186,7 @@ describe('the plugin in a Strapi app', () => {
   });
 
   it('seeds the demo once: a second run adds nothing', async () => {
-    const demo = strapi.plugin('segments').service('demo');
-    const first = await demo.seed({
+    const first = await seedDemo(strapi, {
       customers: 120,
       events: 600,
       items: [{ uid: 'api::article.article', documentId: 'abc', slug: 'abc' }],
@@ -196,8 +196,12 @@ describe('the plugin in a Strapi app', () => {
       first.customers >= 120 && first.events === 600 && first.segments === 5,
       JSON.stringify(first)
     );
-    const second = await demo.seed({ customers: 120, events: 600, items: [] });
+    const second = await seedDemo(strapi, { customers: 120, events: 600, items: [] });
     assert.deepEqual({ ...second, seeded: undefined }, { ...first, seeded: undefined });
     assert.equal(second.seeded, false);
+  });
+
+  it('ships no demo seeding in the plugin: only the playground and the tests seed', () => {
+    assert.equal(strapi.plugin('segments').services.demo, undefined);
   });
 });

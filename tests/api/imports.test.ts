@@ -287,7 +287,7 @@ describe('importing customers from CSV', () => {
       },
     });
     assert.equal(res.status, 201, JSON.stringify(res.body));
-    await strapi.plugin('segments').service('segment-engine').idle();
+    await strapi.plugin('segments').service('segment-refresh').idle();
     await admin.post('/segments/customers', {
       firstName: 'Tess',
       emails: ['tess.pilot@example.com'],
@@ -299,7 +299,7 @@ describe('importing customers from CSV', () => {
     );
     assert.equal(job.created, 1);
     assert.equal(job.updated, 1);
-    await strapi.plugin('segments').service('segment-engine').idle();
+    await strapi.plugin('segments').service('segment-refresh').idle();
     for (const email of ['rik.pilot@example.com', 'tess.pilot@example.com']) {
       const found = await customerByEmail(email);
       assert.deepEqual(

@@ -89,7 +89,7 @@ describe('merging customers', () => {
       },
     });
     assert.equal(segment.status, 201);
-    await strapi.plugin('segments').service('segment-engine').idle();
+    await strapi.plugin('segments').service('segment-refresh').idle();
     const res = await admin.post(`/segments/customers/${main.documentId}/merge`, {
       sourceDocumentId: other.documentId,
     });

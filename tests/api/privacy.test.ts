@@ -113,7 +113,7 @@ describe('personal data: GDPR export and anonymization', () => {
         children: [{ kind: 'field', field: 'tags', operator: 'equals', value: 'vip' }],
       },
     });
-    await strapi.plugin('segments').service('segment-engine').idle();
+    await strapi.plugin('segments').service('segment-refresh').idle();
     // Import: a row that updates her, and a failed row that names her.
     await importCsv(
       strapi,

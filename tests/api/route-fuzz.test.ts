@@ -255,7 +255,11 @@ describe('every route refuses what it does not take (property-based, fixed seed)
     const open = (r: { config?: object }) => (r.config as { auth?: unknown }).auth === false;
     all = [
       ...routes.admin().routes.map((r) => ({ ...r, public: false, token: false })),
-      ...routes['content-api']().routes.map((r) => ({ ...r, public: open(r), token: !open(r) })),
+      ...routes['content-api']({ strapi }).routes.map((r) => ({
+        ...r,
+        public: open(r),
+        token: !open(r),
+      })),
     ];
   });
   after(() => stopStrapi(strapi));

@@ -6,11 +6,11 @@ import type { RuleNode } from '../../contracts/segment-rules';
 import type { Segment } from '../../contracts/segments';
 import { insertCustomers } from '../../server/src/database/bulk-insert';
 import { knexOf } from '../../server/src/database/knex';
-import { generateCustomers } from '../../server/src/demo/generate';
+import { generateCustomers } from '../../demo/generate';
 import { customerIdOf } from '../helpers/data';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 import request from 'supertest';
-import { createId } from '@paralleldrive/cuid2';
+import { newDocumentId } from '../../server/src/database/document-id';
 import {
   adminWithPermissions,
   contentApiClient,
@@ -21,7 +21,7 @@ import {
 let strapi: Core.Strapi;
 let admin: AdminClient;
 
-const idle = () => strapi.plugin('segments').service('segment-engine').idle();
+const idle = () => strapi.plugin('segments').service('segment-refresh').idle();
 const group = (...children: RuleNode[]): RuleNode => ({ kind: 'group', op: 'and', children });
 const field = (f: string, operator: string, value?: unknown) =>
   ({ kind: 'field', field: f, operator, value }) as RuleNode;
@@ -354,7 +354,7 @@ describe('segments', () => {
   });
 
   it('runs the hourly time-window refresh once even when two instances ask', async () => {
-    const engine = strapi.plugin('segments').service('segment-engine');
+    const engine = strapi.plugin('segments').service('segment-refresh');
     const [first, second] = await Promise.all([
       engine.refreshTimeWindows(),
       engine.refreshTimeWindows(),
@@ -374,7 +374,7 @@ describe('segments', () => {
       emails: c.emails.map((e) => `bulk.${e}`),
     }));
     const ids = await knexOf(strapi).transaction((trx) => insertCustomers(trx, people, 'import'));
-    await strapi.plugin('segments').service('segment-engine').refreshCustomers(ids);
+    await strapi.plugin('segments').service('segment-refresh').refreshCustomers(ids);
     const women = people.filter((p) => p.gender === 'female').length;
     const [{ n }] = await knexOf(strapi)(TABLE.memberships)
       .where(
@@ -389,7 +389,7 @@ describe('segments', () => {
     );
   });
   it('follows rules another instance changed, on the next refresh of a customer', async () => {
-    const engine = strapi.plugin('segments').service('segment-engine');
+    const engine = strapi.plugin('segments').service('segment-refresh');
     const segment = await createSegment({
       name: 'Job title watchers',
       rules: group(field('jobTitle', 'equals', 'Astronomer')),
@@ -465,7 +465,7 @@ describe('segments', () => {
   it('counts a customer with an empty field as outside a NOT group, in the preview, the segment and each refresh', async () => {
     for (const city of ['Utrecht', undefined, undefined]) {
       await customer({
-        emails: [`owl.${city ?? createId()}@example.com`],
+        emails: [`owl.${city ?? newDocumentId()}@example.com`],
         tags: ['nightowl'],
         city,
       });

@@ -186,10 +186,10 @@ describe('tracking what visitors do', () => {
       },
     });
     assert.equal(segment.status, 201);
-    await strapi.plugin('segments').service('segment-engine').idle();
+    await strapi.plugin('segments').service('segment-refresh').idle();
     const buyer = newVisitorId();
     await track(buyer, { type: 'Conversion' });
-    await strapi.plugin('segments').service('segment-engine').idle();
+    await strapi.plugin('segments').service('segment-refresh').idle();
     const profile = (await admin.get(`/segments/customers/${await customerOf(buyer)}`)).body.data;
     assert.deepEqual(
       profile.segments.map((s: { segmentId: string }) => s.segmentId),

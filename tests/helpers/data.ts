@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { createId } from '@paralleldrive/cuid2';
+import { newDocumentId } from '../../server/src/database/document-id';
 import { TABLE } from '../../contracts/constants';
 import { knexOf } from '../../server/src/database/knex';
 import { isPostgres } from './env';
@@ -23,7 +23,7 @@ export const addEvents = async (
 ) =>
   knexOf(strapi)(TABLE.events).insert(
     events.map((e) => ({
-      document_id: createId(),
+      document_id: newDocumentId(),
       customer_id: customerId,
       type: e.type,
       item_uid: e.itemDocumentId ? 'api::article.article' : null,
@@ -44,7 +44,7 @@ export const addSegmentWithMembers = async (
   const now = new Date();
   const [row] = await knex(TABLE.segments)
     .insert({
-      document_id: createId(),
+      document_id: newDocumentId(),
       name: segmentId,
       segment_id: segmentId,
       kind: 'external',

@@ -184,14 +184,6 @@ export const cleanTree = (node: RuleNode): RuleNode => {
   return node;
 };
 
-/** Every segment ID the tree refers to, for "is in segment" conditions. */
-export const segmentIdsIn = (node: RuleNode): string[] =>
-  node.kind === 'group'
-    ? node.children.flatMap(segmentIdsIn)
-    : node.kind === 'segment'
-      ? [node.segmentId]
-      : [];
-
 /**
  * Whether the condition at `path` held for a customer, from the segment's verdict: each group
  * takes its deciding child's verdict, a NOT group inverts it, so the condition held exactly

@@ -4,11 +4,11 @@ import type { ResponseOf } from '../../../contracts/api';
 import { abTestInputSchema, abTestUpdateSchema } from '../../../contracts/ab-tests';
 import { getService } from '../utils/get-service';
 import { validate } from '../validation/validate';
+import { pluginConfig } from '../config/plugin-config';
 
 /** HTTP layer of A/B tests: validate, call the service, shape. */
 const abTests = ({ strapi }: { strapi: Core.Strapi }) => {
-  const customTypes = () =>
-    (strapi.plugin('segments').config('customEventTypes') as string[] | undefined) ?? [];
+  const customTypes = () => pluginConfig(strapi).customEventTypes;
   const service = () => getService(strapi, 'ab-tests');
 
   return {

@@ -8,15 +8,15 @@ import { customerInputSchema } from '../../../contracts/customers';
 import { mergeSchema } from '../../../contracts/merges';
 import { getService } from '../utils/get-service';
 import { validate } from '../validation/validate';
+import { pluginConfig } from '../config/plugin-config';
 
 /** Thin HTTP layer over the customer services: validate, call, shape. */
 const customers = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
     const query = await validate(customerListQuerySchema, ctx.query, 'The list query is not valid');
-    const pageSize = strapi.plugin('segments').config('pageSize') as number;
     ctx.body = (await getService(strapi, 'customer-list').list(
       query,
-      pageSize
+      pluginConfig(strapi).pageSize
     )) satisfies ResponseOf<'customers.find'>;
   },
 

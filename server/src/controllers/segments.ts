@@ -13,6 +13,7 @@ import {
 import { holds } from '../utils/ability';
 import { getService } from '../utils/get-service';
 import { validate } from '../validation/validate';
+import { pluginConfig } from '../config/plugin-config';
 
 const validRules = async (rules: unknown) =>
   rules === undefined || rules === null
@@ -90,10 +91,9 @@ const segments = ({ strapi }: { strapi: Core.Strapi }) => ({
       ctx.query,
       'The members query is not valid'
     );
-    const pageSize = strapi.plugin('segments').config('pageSize') as number;
     ctx.body = (await getService(strapi, 'customer-list').list(
       { ...query, segment: segment.segmentId },
-      pageSize
+      pluginConfig(strapi).pageSize
     )) satisfies ResponseOf<'segments.members'>;
   },
 

@@ -17,17 +17,15 @@ import { assertUserHash, type IdentityVerification } from '../tracking/user-hash
 import { getService } from '../utils/get-service';
 import { validate } from '../validation/validate';
 import { createEventsValidator } from '../tracking/events-validator';
-
-type Limits = { windowMs: number; perIp: number; perVisitor: number };
+import { pluginConfig } from '../config/plugin-config';
 
 /** The public tracking API: events, identify, and the snippet. */
 const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = (key: string) => strapi.plugin('segments').config(key);
-  const limits = config('trackingRateLimit') as Limits;
+  const limits = pluginConfig(strapi).trackingRateLimit;
   const byIp = createRateLimiter(limits.perIp, limits.windowMs);
   const byVisitor = createRateLimiter(limits.perVisitor, limits.windowMs);
   // Built once: building the schema costs as much as validating 20 events.
-  const validateEvents = createEventsValidator(config('customEventTypes') as string[]);
+  const validateEvents = createEventsValidator(pluginConfig(strapi).customEventTypes);
 
   const limit = (ctx: Context, key: string, cost: number) => {
     if (!byIp.hit(ctx.ip, cost) || !byVisitor.hit(key, cost)) {
@@ -43,11 +41,7 @@ const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
     return caller;
   };
 
-  const verification = (): IdentityVerification => ({
-    secret: null,
-    mode: 'required',
-    ...(config('identityVerification') as Partial<IdentityVerification> | undefined),
-  });
+  const verification = (): IdentityVerification => pluginConfig(strapi).identityVerification;
 
   /** The JSON body, read and size-capped by tracking/body-limit.ts before the body parser. */
   const bodyOf = (ctx: Context) => trackingBodyOf(ctx);

@@ -1,11 +1,10 @@
-import { randomFillSync } from 'crypto';
 import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
-import type { CustomerSource } from '../../../contracts/constants';
+import type { CustomerSource, Gender } from '../../../contracts/constants';
 import { nameTokens } from '../../../contracts/customer-fields';
 import { CHILD_OF } from '../../../contracts/customer-schema';
-import type { GeneratedCustomer, GeneratedEvent } from '../demo/generate';
 import { childRowBatch } from './customer-children';
+import { documentIds } from './document-id';
 
 /** Rows per INSERT through knex: its SQLite multi-row insert fails past 500 rows. */
 export const BATCH = 200;
@@ -290,28 +289,38 @@ const withSink = async <T>(trx: Knex.Transaction, write: (sink: RowSink) => Prom
   }
 };
 
-const ALPHABET = Array.from('abcdefghijklmnopqrstuvwxyz0123456789', (c) => c.charCodeAt(0));
+/** One whole customer, in the shape the bulk writer takes (the demo and the benchmarks). */
+export interface BulkCustomer {
+  firstName: string;
+  lastName: string;
+  gender: Gender;
+  dateOfBirth: string;
+  street: string;
+  houseNumber: string;
+  zipCode: string;
+  city: string;
+  country: string;
+  jobTitle: string | null;
+  referenceId: string;
+  emails: string[];
+  phones: string[];
+  tags: string[];
+  terms: { termId: string; givenAt: string }[];
+  createdAt: Date;
+}
 
-/**
- * Document ids in the shape of `newDocumentId` (24 lower-case letters and digits, a letter
- * first, from random bytes), drawn from a pool of random bytes: 0.15 µs an id instead of 2.5
- * (a randomBytes call per id), which was 25 s of a load of 10 million rows.
- */
-const documentIds = () => {
-  const pool = Buffer.alloc(24 * 4096);
-  const codes = new Array<number>(24);
-  let at = pool.length;
-  return () => {
-    if (at === pool.length) {
-      randomFillSync(pool);
-      at = 0;
-    }
-    codes[0] = ALPHABET[pool[at] % 26];
-    for (let i = 1; i < 24; i++) codes[i] = ALPHABET[pool[at + i] % 36];
-    at += 24;
-    return String.fromCharCode(...codes);
-  };
-};
+/** One event; `customerIndex` points into the row ids the caller passes beside the events. */
+export interface BulkEvent {
+  customerIndex: number;
+  type: string;
+  itemUid: string | null;
+  itemDocumentId: string | null;
+  url: string;
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
+  occurredAt: Date;
+}
 
 const CUSTOMER_COLUMNS = [
   'document_id',
@@ -340,7 +349,7 @@ const CHILD_FIELDS = ['emails', 'phones', 'tags', 'nameTokens', 'terms'] as cons
  */
 export const insertCustomers = async (
   trx: Knex.Transaction,
-  customers: GeneratedCustomer[],
+  customers: BulkCustomer[],
   source: CustomerSource
 ): Promise<number[]> =>
   withSink(trx, async (sink) => {
@@ -407,7 +416,7 @@ const EVENT_COLUMNS = [
 /** Inserts events in chunks; `customerIds[e.customerIndex]` names each event's customer. */
 export const insertEvents = async (
   trx: Knex.Transaction,
-  events: Iterable<GeneratedEvent>,
+  events: Iterable<BulkEvent>,
   customerIds: number[]
 ): Promise<number> =>
   withSink(trx, async (sink) => {

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { withConnection } from './prepared';
+import { isSqlite, withConnection } from './prepared';
 
 interface SqlitePragmas {
   pragma(source: string, options?: { simple?: boolean }): unknown;
@@ -15,7 +15,7 @@ const CHECKPOINT_PAGES = 10000;
  * engines: `work` as it is.
  */
 export const withBulkWriteSettings = async <T>(knex: Knex, work: () => Promise<T>): Promise<T> => {
-  if (!/sqlite/.test(String(knex.client.config.client))) return work();
+  if (!isSqlite(knex)) return work();
   const before = await withConnection(knex, (db: SqlitePragmas) => {
     const checkpoint = db.pragma('wal_autocheckpoint', { simple: true });
     db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
 import { CHILD_TABLES } from '../../../contracts/customer-schema';
 import { deleteFailedRows, failedLinesNaming, failedRowsOf } from './import-error-contacts';
-import { isPostgres } from './prepared';
+import { isPostgres, isSqlite } from './prepared';
 
 /** Every table holding rows of a customer, children first. */
 export const CUSTOMER_TABLES = [
@@ -141,8 +141,8 @@ const emptySqliteTables = async (knex: Knex) => {
  * Deletes every customer with all their rows: whole-table statements (TRUNCATE on
  * PostgreSQL, unqualified DELETEs on SQLite), one transaction. Returns how many there were.
  */
-export const deleteAllCustomerRows = async (knex: Knex, client: string) => {
-  if (client === 'sqlite') return emptySqliteTables(knex);
+export const deleteAllCustomerRows = async (knex: Knex) => {
+  if (isSqlite(knex)) return emptySqliteTables(knex);
   return knex.transaction(async (trx) => {
     const [{ n }] = await trx(TABLE.customers).count({ n: '*' });
     const tables = [...CUSTOMER_TABLES, TABLE.customers, ...PERSONAL_RECORDS];

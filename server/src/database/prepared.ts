@@ -5,7 +5,9 @@ import type { Knex } from 'knex';
 export const rowsOf = <T>(result: unknown): T[] =>
   Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 
+/** Which engine is behind `knex`: only files of database/ (and csv/) ask. */
 export const isPostgres = (knex: Knex) => /^(pg|postgres)/.test(String(knex.client.config.client));
+export const isSqlite = (knex: Knex) => /sqlite/.test(String(knex.client.config.client));
 
 /** PostgreSQL's statement text (`$1`, `$2` ...) for a knex `?` query, by that query. */
 const nativeText = new Map<string, { text: string; name: string }>();

@@ -22,7 +22,7 @@ const customerBulk = ({ strapi }: { strapi: Core.Strapi }) => ({
     const knex = knexOf(strapi);
     let deleted = 0;
     if (input.all && hasNoFilters(input.filters)) {
-      deleted = await deleteAllCustomerRows(knex, strapi.db.dialect.client);
+      deleted = await deleteAllCustomerRows(knex);
     } else if (input.all) {
       for (;;) {
         const rows: { id: number }[] = await applyCustomerFilters(

@@ -177,7 +177,7 @@ const customerMerge = ({ strapi }: { strapi: Core.Strapi }) => ({
       };
     });
     await refreshMemberCounts(knex, sourceSegments);
-    await getService(strapi, 'segment-engine').refreshCustomers([mainId]);
+    await getService(strapi, 'segment-refresh').refreshCustomers([mainId]);
     const [customer] = await loadCustomers(knex, [mainId]);
     return {
       customer,

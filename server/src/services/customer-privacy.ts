@@ -135,7 +135,7 @@ const customerPrivacy = ({ strapi }: { strapi: Core.Strapi }) => {
           .update({ source: JSON.stringify({ emails: [], phones: [], fullName: null }) });
       });
       await refreshMemberCounts(knex(), segments);
-      await getService(strapi, 'segment-engine').refreshCustomers([row.id]);
+      await getService(strapi, 'segment-refresh').refreshCustomers([row.id]);
       return (await loadCustomers(knex(), [row.id]))[0];
     },
   };

@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { createId } from '@paralleldrive/cuid2';
 import { errors } from '@strapi/utils';
 import { TABLE } from '../../../contracts/constants';
 import type { Customer, ValidCustomerInput } from '../../../contracts/customers';
@@ -8,6 +7,7 @@ import { emailOwners, replaceChildren } from '../database/customer-children';
 import { PROFILE_COLUMNS } from '../database/customer-columns';
 import { loadCustomers } from '../database/customer-read';
 import { deleteCustomerRows, refreshMemberCounts, segmentsOf } from '../database/customer-removal';
+import { newDocumentId } from '../database/document-id';
 import { isUniqueViolation, knexOf } from '../database/knex';
 import { getService } from '../utils/get-service';
 
@@ -69,7 +69,7 @@ const customers = ({ strapi }: { strapi: Core.Strapi }) => {
           .insert({
             ...scalarColumns(input),
             source,
-            document_id: createId(),
+            document_id: newDocumentId(),
             created_at: now,
             updated_at: now,
           })
@@ -85,7 +85,7 @@ const customers = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         return customerId as number;
       }, input.emails);
-      await getService(strapi, 'segment-engine').refreshCustomers([id]);
+      await getService(strapi, 'segment-refresh').refreshCustomers([id]);
       return (await loadCustomers(knex(), [id]))[0];
     },
 
@@ -112,7 +112,7 @@ const customers = ({ strapi }: { strapi: Core.Strapi }) => {
           nameTokens: nameTokens(firstName, lastName),
         });
       }, input.emails);
-      await getService(strapi, 'segment-engine').refreshCustomers([id]);
+      await getService(strapi, 'segment-refresh').refreshCustomers([id]);
       return (await loadCustomers(knex(), [id]))[0];
     },
 

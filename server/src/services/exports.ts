@@ -14,14 +14,13 @@ import {
 import { csvLine } from '../csv/cells';
 import type { ExportScope } from '../csv/export-query';
 import { BOM } from '../csv/export-format';
-import { postgresRecords } from '../csv/export-postgres';
+import { exportRecords } from '../csv/export-records';
 import { writeChunk } from '../csv/export-types';
-import { sqliteRecords } from '../csv/export-sqlite';
 import { applyCustomerFilters } from '../database/customer-filters';
 import { knexOf } from '../database/knex';
-import { isPostgres } from '../database/prepared';
 import { toIso } from '../utils/dates';
 import { mailConfigured } from '../utils/mail';
+import { pluginConfig } from '../config/plugin-config';
 
 const PROGRESS_MS = 1000;
 const KEEP_MS = 7 * 24 * 3600_000;
@@ -53,8 +52,7 @@ const toExportJob = (row: Record<string, any>): ExportJob => {
  */
 const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => knexOf(strapi);
-  const dir = () =>
-    path.resolve(strapi.dirs.app.root, strapi.plugin('segments').config('exportDir') as string);
+  const dir = () => path.resolve(strapi.dirs.app.root, pluginConfig(strapi).exportDir);
   const running = new Set<Promise<void>>();
 
   const rowOf = async (id: number) => {
@@ -74,9 +72,7 @@ const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const write = async (id: number, request: ExportRequest, file: string) => {
     const fields = request.fields as ExportField[];
     const scope = { filters: request.filters, documentIds: request.documentIds };
-    const records = isPostgres(knex())
-      ? postgresRecords(knex(), fields, scope)
-      : sqliteRecords(knex(), fields, scope);
+    const records = exportRecords(knex(), fields, scope);
     const out = fs.createWriteStream(file);
     try {
       await writeChunk(out, { text: `${BOM}${csvLine(fields.flatMap(exportTitles))}`, rows: 0 });

@@ -4,6 +4,7 @@ import type { ImportJob } from '../../../contracts/imports';
 import { toImportJob } from '../database/import-jobs';
 import { knexOf } from '../database/knex';
 import { mailConfigured } from '../utils/mail';
+import { pluginConfig } from '../config/plugin-config';
 
 const FIRST_REASONS = 20;
 
@@ -39,7 +40,7 @@ export const reportText = (
  */
 const importReport = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => knexOf(strapi);
-  const every = () => strapi.plugin('segments').config('importReportEvery') as number;
+  const every = () => pluginConfig(strapi).importReportEvery;
 
   const send = async (jobRow: Record<string, any>, subject: string) => {
     const job = toImportJob(jobRow);

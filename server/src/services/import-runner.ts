@@ -1,24 +1,17 @@
 import fs from 'fs';
 import type { Core } from '@strapi/strapi';
 import { TABLE } from '../../../contracts/constants';
-import type { ImportColumn } from '../../../contracts/imports';
 import { Worker } from 'worker_threads';
 import { CsvFileError } from '../csv/parse';
 import { LeaseLost } from '../csv/commit-types';
 import { importFile, type ImportFileJob, type ImportFileOptions } from '../csv/import-file';
 import { importThread, WORKER_HEAP_MB, type ImportThread } from '../csv/import-thread';
 import type { FromImportWorker, ImportWorkerData, ToImportWorker } from '../csv/import-worker';
+import { holdForWorkerWrite, importBatchRows } from '../database/import-writes';
 import { knexOf } from '../database/knex';
 import { INSTANCE_ID } from '../database/lease';
 import { getService } from '../utils/get-service';
-
-/**
- * Rows a transaction. On SQLite each commit writes every page the batch dirtied to the log and
- * often checkpoints it, so fewer, larger batches write each hot index page once for more rows;
- * PostgreSQL gains little from larger ones, and holds two statements' arrays in flight.
- */
-const BATCH_ROWS: Record<string, number> = { sqlite: 5000 };
-const DEFAULT_BATCH_ROWS = 2500;
+import { pluginConfig } from '../config/plugin-config';
 
 /**
  * Runs import jobs in the background, one at a time across all instances: a job is claimed by
@@ -27,7 +20,7 @@ const DEFAULT_BATCH_ROWS = 2500;
  */
 const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => knexOf(strapi);
-  const leaseMs = () => strapi.plugin('segments').config('importLeaseMs') as number;
+  const leaseMs = () => pluginConfig(strapi).importLeaseMs;
   let busy: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
@@ -73,7 +66,7 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** What the job's batches ask of this process: the segments refreshed, the progress reported. */
   const committed = async (jobId: number, touched: number[]) => {
-    if (touched.length > 0) await getService(strapi, 'segment-engine').refreshCustomers(touched);
+    if (touched.length > 0) await getService(strapi, 'segment-refresh').refreshCustomers(touched);
     await getService(strapi, 'import-report').progress(jobId);
   };
   const header = async (jobId: number, unknown: string[]) => {
@@ -97,7 +90,7 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
       const client = strapi.db.dialect.client;
       const options = {
         client,
-        batchSize: BATCH_ROWS[client] ?? DEFAULT_BATCH_ROWS,
+        batchSize: importBatchRows(knex()),
         leaseMs: leaseMs(),
         owner: INSTANCE_ID,
       };
@@ -151,7 +144,6 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
             },
       });
       current = worker;
-      const sqlite = options.client === 'sqlite';
       // Reports and write grants, in the order the worker asked for them.
       let queue: Promise<unknown> = Promise.resolve();
       let held: unknown;
@@ -178,7 +170,7 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
         else if (m.type === 'committed') then(() => committed(job.id, m.touched));
         else if (m.type === 'slot')
           then(async () => {
-            if (sqlite) held = await knex().client.acquireConnection();
+            held = await holdForWorkerWrite(knex());
             worker.postMessage({ type: 'slot' } satisfies ToImportWorker);
           });
         else if (m.type === 'release') void releaseHeld();
@@ -235,7 +227,7 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Claims and runs jobs until none is left; one at a time in this process. */
     poll(): Promise<void> {
       if (busy || stopped) return busy ?? Promise.resolve();
-      if (!strapi.plugin('segments').config('importWorker')) return Promise.resolve();
+      if (!pluginConfig(strapi).importWorker) return Promise.resolve();
       busy = (async () => {
         try {
           for (let job = await claim(); job && !stopped; job = await claim()) await run(job);
@@ -258,4 +250,3 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
 
 export type ImportRunner = ReturnType<typeof importRunner>;
 export default importRunner;
-export type { ImportColumn };

@@ -10,12 +10,12 @@ import { toImportJob } from '../database/import-jobs';
 import { knexOf } from '../database/knex';
 import { getService } from '../utils/get-service';
 import { mailConfigured } from '../utils/mail';
+import { pluginConfig } from '../config/plugin-config';
 
 /** Import jobs: accept an upload, list and show jobs, and serve their error files. */
 const imports = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => knexOf(strapi);
-  const dir = () =>
-    path.resolve(strapi.dirs.app.root, strapi.plugin('segments').config('importDir') as string);
+  const dir = () => path.resolve(strapi.dirs.app.root, pluginConfig(strapi).importDir);
 
   const rowOf = async (id: number) => {
     const row = await knex()(TABLE.importJobs).where('id', id).first();

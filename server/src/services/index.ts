@@ -7,13 +7,12 @@ import customerValues from './customer-values';
 import customerMerge from './customer-merge';
 import customerPrivacy from './customer-privacy';
 import customers from './customers';
-import demo from './demo';
 import exportsService from './exports';
 import importReport from './import-report';
 import importRunner from './import-runner';
 import imports from './imports';
-import personalization from '../personalization/preview';
-import segmentEngine from './segment-engine';
+import personalization from './personalization';
+import segmentRefresh from './segment-refresh';
 import segmentMembers from './segment-members';
 import retention from './retention';
 import segments from './segments';
@@ -31,13 +30,12 @@ export default {
   'customer-values': customerValues,
   'customer-privacy': customerPrivacy,
   segments,
-  'segment-engine': segmentEngine,
+  'segment-refresh': segmentRefresh,
   'segment-members': segmentMembers,
   settings,
   retention,
   tracking,
   'visitor-identity': visitorIdentity,
-  demo,
   imports,
   exports: exportsService,
   'import-runner': importRunner,

@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { createId } from '@paralleldrive/cuid2';
 import { errors } from '@strapi/utils';
 import { TABLE } from '../../../contracts/constants';
 import type { RuleNode } from '../../../contracts/segment-rules';
@@ -12,6 +11,7 @@ import {
   type SegmentUpdate,
 } from '../../../contracts/segments';
 import { loadCustomers } from '../database/customer-read';
+import { newDocumentId } from '../database/document-id';
 import { isUniqueViolation, knexOf } from '../database/knex';
 import {
   loadSegmentRows,
@@ -25,6 +25,7 @@ import { createCompileContext } from '../segment-engine/context-factory';
 import { findCycle } from '../segment-engine/order';
 import { unknownNames } from '../segment-engine/references';
 import { getService } from '../utils/get-service';
+import { pluginConfig } from '../config/plugin-config';
 
 const invalid = (path: string, message: string) =>
   new errors.ValidationError(message, { errors: [{ path: [path], message }] });
@@ -32,7 +33,7 @@ const invalid = (path: string, message: string) =>
 /** Segments: create, read, update and delete, with their rules checked before they are saved. */
 const segments = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => knexOf(strapi);
-  const engine = () => getService(strapi, 'segment-engine');
+  const engine = () => getService(strapi, 'segment-refresh');
 
   const rowOf = async (documentId: string): Promise<SegmentRow> => {
     const row = await knex()(TABLE.segments).where({ document_id: documentId }).first();
@@ -47,8 +48,7 @@ const segments = ({ strapi }: { strapi: Core.Strapi }) => {
   const checkRules = async (segmentId: string, rules: RuleNode) => {
     const rows = await loadSegmentRows(knex());
     const unknown = unknownNames(rules, {
-      customEventTypes:
-        (strapi.plugin('segments').config('customEventTypes') as string[] | undefined) ?? [],
+      customEventTypes: pluginConfig(strapi).customEventTypes,
       hasSegment: (id) => rows.some((s) => s.segmentId === id),
     });
     if (unknown.length > 0) throw invalid('rules', unknown.join('; '));
@@ -100,7 +100,7 @@ const segments = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (input.kind === 'rule') await checkRules(segmentId, input.rules as RuleNode);
       const now = new Date();
-      const documentId = createId();
+      const documentId = newDocumentId();
       try {
         await knex()(TABLE.segments).insert({
           document_id: documentId,

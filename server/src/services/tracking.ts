@@ -8,10 +8,10 @@ import {
   type TrackEvents,
 } from '../../../contracts/tracking';
 import { newDocumentId, newSequentialDocumentId } from '../database/document-id';
+import { plainEventsWriter, type EventRow } from '../database/event-writes';
 import { isUniqueViolation, knexOf } from '../database/knex';
-import { isPostgres, queryPrepared } from '../database/prepared';
+import { queryPrepared } from '../database/prepared';
 import { customerByRef } from '../database/visitors';
-import { writeEventsSqlite, type EventRow } from '../tracking/sqlite-writer';
 import { getService } from '../utils/get-service';
 
 type Visitor = { id: number; documentId: string };
@@ -106,11 +106,12 @@ const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
         latest = Math.max(latest, occurredAt.getTime());
         return occurredAt;
       };
-      // The common batch (no once-only or undo type) needs no reads: on SQLite, the fast path.
-      if (!isPostgres(db) && events.every((e) => !ONCE.has(e.type) && !UNDO_TYPES[e.type])) {
+      // The common batch (no once-only or undo type) needs no reads: the engine's fast path.
+      const writePlain = plainEventsWriter(db);
+      if (writePlain && events.every((e) => !ONCE.has(e.type) && !UNDO_TYPES[e.type])) {
         const rows = events.map((e) => rowOf(e, occurredAtOf(e)));
-        await writeEventsSqlite(db, visitor.id, rows, latest);
-        getService(strapi, 'segment-engine').enqueue([visitor.id]);
+        await writePlain(visitor.id, rows, latest);
+        getService(strapi, 'segment-refresh').enqueue([visitor.id]);
         return { recorded: rows.length };
       }
       await db.transaction(async (trx) => {
@@ -148,7 +149,7 @@ const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
             .update({ last_activity_at: new Date(latest) });
         }
       });
-      getService(strapi, 'segment-engine').enqueue([visitor.id]);
+      getService(strapi, 'segment-refresh').enqueue([visitor.id]);
       return { recorded };
     },
   };

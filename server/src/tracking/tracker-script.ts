@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { pluginConfig } from '../config/plugin-config';
 
 const absolute = (url: unknown): url is string =>
   typeof url === 'string' && /^https?:\/\/[^/?#]+/.test(url);
@@ -10,7 +11,7 @@ const absolute = (url: unknown): url is string =>
  * cached copy would send every visitor's events and emails elsewhere.
  */
 export const trackerEndpoint = (strapi: Core.Strapi): string | null => {
-  const configured = strapi.plugin('segments').config('trackerApiOrigin');
+  const configured = pluginConfig(strapi).trackerApiOrigin;
   const serverUrl = strapi.config.get('server.url');
   const origin = absolute(configured) ? configured : absolute(serverUrl) ? serverUrl : null;
   if (!origin) return null;

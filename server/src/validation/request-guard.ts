@@ -52,9 +52,9 @@ type Route = { handler: string; config?: { middlewares?: unknown[] } & Record<st
 
 /** The router with its request guard first on each route. */
 export const guardRoutes =
-  <R extends { routes: readonly Route[] }>(router: () => R) =>
-  () => {
-    const built = router();
+  <A extends unknown[], R extends { routes: readonly Route[] }>(router: (...args: A) => R) =>
+  (...args: A) => {
+    const built = router(...args);
     return {
       ...built,
       routes: built.routes.map((route) => ({

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { createId } from '@paralleldrive/cuid2';
+import { newDocumentId } from '../../../server/src/database/document-id';
 import { TABLE } from '../../../contracts/constants';
 import type { RuleNode } from '../../../contracts/segment-rules';
 import { knexOf } from '../../../server/src/database/knex';
@@ -63,7 +63,7 @@ export const writeWorld = async (
     for (const c of data.customers) {
       const [row] = await trx(TABLE.customers)
         .insert({
-          document_id: createId(),
+          document_id: newDocumentId(),
           gender: c.gender,
           source: c.source,
           country: c.country,
@@ -102,7 +102,7 @@ export const writeWorld = async (
     for (let i = 0; i < data.events.length; i += 100) {
       await trx(TABLE.events).insert(
         data.events.slice(i, i + 100).map((e) => ({
-          document_id: createId(),
+          document_id: newDocumentId(),
           customer_id: ids[e.customer],
           type: e.type,
           item_uid: e.item?.uid ?? null,
@@ -121,7 +121,7 @@ export const writeWorld = async (
     for (const [segmentId, segment] of world.segments) {
       const [row] = await trx(TABLE.segments)
         .insert({
-          document_id: createId(),
+          document_id: newDocumentId(),
           name: segmentId,
           segment_id: segmentId,
           kind: 'members' in segment ? 'external' : 'rule',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { seededRandom } from '../../demo/random';
+import { seededRandom } from '../../../../demo/random';
 import { variantFor } from '../assignment';
 
 const ALPHABET = [...'abcdefghijklmnopqrstuvwxyz0123456789'];

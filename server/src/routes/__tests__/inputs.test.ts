@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Core } from '@strapi/strapi';
 import routes from '..';
+import { defaultConfig } from '../../config/schema';
 import { ROUTE_CONTRACTS } from '../contracts';
 import { ROUTE_INPUTS } from '../inputs';
 
-// The content-API router reads the plugin config from the global strapi when it is built.
-(globalThis as { strapi?: unknown }).strapi = { config: { get: () => undefined } };
+// The content-API router reads the plugin config when it is built.
+const strapi = { config: { get: () => defaultConfig() } } as unknown as Core.Strapi;
 
-const allRoutes = () => [...routes.admin().routes, ...routes['content-api']().routes];
+const allRoutes = () => [...routes.admin().routes, ...routes['content-api']({ strapi }).routes];
 
 /** The keys of `table` without a route, and the routes without a key in `table`. */
 const mismatch = (table: object) => {

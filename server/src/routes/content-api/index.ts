@@ -1,4 +1,6 @@
 import { optionalContentApiAuth } from '../../tracking/optional-auth';
+import type { Core } from '@strapi/strapi';
+import { pluginConfig } from '../../config/plugin-config';
 import type { PluginRouter } from '../types';
 
 /**
@@ -8,8 +10,8 @@ import type { PluginRouter } from '../types';
  * id; a request with an API token may name a customer (X-Customer-Id), so the open routes still
  * authenticate a request that carries one. The server routes always need an API token.
  */
-export default () => {
-  const open = (strapi.config.get('plugin::segments.trackingPublic') ?? true) as boolean;
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const open = pluginConfig(strapi).trackingPublic;
   // A fresh object per route: Strapi writes each route's permission scope into its config.
   const tracking = () =>
     open

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { PreviewAudience, PreviewQuery } from '../../../contracts/audience';
-import type { AudienceView } from './match';
-import { readForPreview } from './preview-access';
-import { buildSchemaMap, type SchemaMap } from './schema-map';
-import { personalizeEntity } from './walk';
+import type { AudienceView } from '../personalization/match';
+import { readForPreview } from '../personalization/preview-access';
+import { buildSchemaMap, type SchemaMap } from '../personalization/schema-map';
+import { personalizeEntity } from '../personalization/walk';
 
 /**
  * "View as" for editors: one entry as the content API would give it to a visitor of a segment

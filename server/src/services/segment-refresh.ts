@@ -47,7 +47,7 @@ const validRuleSegments = (
  * Keeps rule-segment membership current: whole segments when rules change (in the background),
  * single customers when they or their events change, and time-window segments every hour.
  */
-const segmentEngine = ({ strapi }: { strapi: Core.Strapi }) => {
+const segmentRefresh = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => knexOf(strapi);
   const verdicts = new Map<string, boolean>();
   const compiled: LevelQueryCache = new Map();
@@ -214,5 +214,5 @@ const segmentEngine = ({ strapi }: { strapi: Core.Strapi }) => {
   return self;
 };
 
-export type SegmentEngineService = ReturnType<typeof segmentEngine>;
-export default segmentEngine;
+export type SegmentRefreshService = ReturnType<typeof segmentRefresh>;
+export default segmentRefresh;

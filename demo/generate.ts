@@ -1,4 +1,5 @@
-import { EVENT_TYPES, type Gender } from '../../../contracts/constants';
+import { EVENT_TYPES } from '../contracts/constants';
+import type { BulkCustomer, BulkEvent } from '../server/src/database/bulk-insert';
 import { seededRandom, type Random } from './random';
 
 const FIRST = {
@@ -88,37 +89,10 @@ const UTM = [
 ];
 
 /** One generated customer, in the shape the bulk writer takes. */
-export interface GeneratedCustomer {
-  firstName: string;
-  lastName: string;
-  gender: Gender;
-  dateOfBirth: string;
-  street: string;
-  houseNumber: string;
-  zipCode: string;
-  city: string;
-  country: string;
-  jobTitle: string | null;
-  referenceId: string;
-  emails: string[];
-  phones: string[];
-  tags: string[];
-  terms: { termId: string; givenAt: string }[];
-  createdAt: Date;
-}
+export type GeneratedCustomer = BulkCustomer;
 
 /** One generated event; `customerIndex` points into the generated customers. */
-export interface GeneratedEvent {
-  customerIndex: number;
-  type: string;
-  itemUid: string | null;
-  itemDocumentId: string | null;
-  url: string;
-  utmSource: string | null;
-  utmMedium: string | null;
-  utmCampaign: string | null;
-  occurredAt: Date;
-}
+export type GeneratedEvent = BulkEvent;
 
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);

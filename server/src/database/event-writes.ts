@@ -1,11 +1,12 @@
 import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
 import {
+  isPostgres,
   sqliteStatement,
   sqliteValue,
   withConnection,
   type SqliteConnection,
-} from '../database/prepared';
+} from './prepared';
 
 /** The columns of an event row, as the tracking service builds it. */
 export const EVENT_COLUMNS = [
@@ -40,12 +41,7 @@ const TOUCH = `UPDATE "${TABLE.customers}" SET last_activity_at = ?
  * compiled multi-row INSERT ... SELECT UNION ALL, a statement prepared per query and a
  * promise per step; the data written is the same.
  */
-export const writeEventsSqlite = (
-  knex: Knex,
-  customerId: number,
-  rows: EventRow[],
-  latest: number
-) =>
+const writeEventsSqlite = (knex: Knex, customerId: number, rows: EventRow[], latest: number) =>
   withConnection(knex, (db: SqliteConnection) => {
     const insert = sqliteStatement(db, INSERT);
     const touch = sqliteStatement(db, TOUCH);
@@ -54,3 +50,15 @@ export const writeEventsSqlite = (
       if (latest > 0) touch.run([latest, customerId, latest]);
     })();
   });
+
+/**
+ * A writer of a batch of plain events (no reads needed: no once-only or undo types) and the
+ * customer's last activity, where the engine has a faster way than the knex transaction the
+ * caller uses otherwise (SQLite); null on other engines.
+ */
+export const plainEventsWriter = (
+  knex: Knex
+): ((customerId: number, rows: EventRow[], latest: number) => Promise<void>) | null =>
+  isPostgres(knex)
+    ? null
+    : (customerId, rows, latest) => writeEventsSqlite(knex, customerId, rows, latest);

@@ -1,0 +1,18 @@
+import type { Knex } from 'knex';
+import type { ExportField } from '../../../contracts/exports';
+import { isPostgres } from '../database/prepared';
+import { postgresRecords } from './export-postgres';
+import type { ExportScope } from './export-query';
+import { sqliteRecords } from './export-sqlite';
+import type { ExportChunk } from './export-types';
+
+/**
+ * The export's CSV records, in chunks, read the fastest way the engine has: COPY on
+ * PostgreSQL, a read-only connection of its own on SQLite.
+ */
+export const exportRecords = (
+  knex: Knex,
+  fields: ExportField[],
+  scope: ExportScope
+): AsyncGenerator<ExportChunk> =>
+  isPostgres(knex) ? postgresRecords(knex, fields, scope) : sqliteRecords(knex, fields, scope);
