@@ -17,8 +17,9 @@ export function packageTypes(root) {
       ...['--target', 'ES2022', '--module', 'commonjs', '--moduleResolution', 'node'],
       ...['--rootDir', 'contracts', '--outDir', 'dist/contracts'],
       ...fs
-        .readdirSync(path.join(root, 'contracts'))
-        .filter((f) => f.endsWith('.ts'))
+        .readdirSync(path.join(root, 'contracts'), { recursive: true })
+        .map((f) => f.split(path.sep).join('/'))
+        .filter((f) => f.endsWith('.ts') && !f.includes('__tests__/'))
         .map((f) => `contracts/${f}`),
     ],
     { cwd: root, stdio: 'inherit' }
