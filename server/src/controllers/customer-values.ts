@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { customerValuesQuerySchema } from '../../../contracts/customer-values';
 import { getService } from '../utils/get-service';
+import { reply } from '../utils/respond';
 import { validate } from '../validation/validate';
 
 /** The values customers hold in a field (tags, terms, subscriptions), for pickers. */
@@ -12,7 +13,9 @@ const customerValues = ({ strapi }: { strapi: Core.Strapi }) => ({
       ctx.query ?? {},
       'The value list query is not valid'
     );
-    ctx.body = { data: await getService(strapi, 'customer-values').list(field, q) };
+    reply(ctx, 'customer-values.find', {
+      data: await getService(strapi, 'customer-values').list(field, q),
+    });
   },
 });
 
