@@ -6,8 +6,7 @@ import { customerListQuerySchema } from '../../../contracts/customer-list';
 import { customerInputSchema } from '../../../contracts/customers';
 import { mergeSchema } from '../../../contracts/merges';
 import { getService } from '../utils/get-service';
-import { reply, validBody } from '../utils/respond';
-import { validate } from '../validation/validate';
+import { reply, validBody, validQuery } from '../utils/respond';
 import { pluginConfig } from '../config/plugin-config';
 
 /** Thin HTTP layer over the customer services: validate, call, shape. */
@@ -16,11 +15,7 @@ const customers = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async find(ctx: Context) {
-      const query = await validate(
-        customerListQuerySchema,
-        ctx.query,
-        'The list query is not valid'
-      );
+      const query = await validQuery(ctx, customerListQuerySchema, 'The list query is not valid');
       const list = getService(strapi, 'customer-list');
       reply(ctx, 'customers.find', await list.list(query, pluginConfig(strapi).pageSize));
     },
@@ -30,11 +25,7 @@ const customers = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async events(ctx: Context) {
-      const query = await validate(
-        timelineQuerySchema,
-        ctx.query,
-        'The timeline query is not valid'
-      );
+      const query = await validQuery(ctx, timelineQuerySchema, 'The timeline query is not valid');
       const events = getService(strapi, 'customer-events');
       reply(ctx, 'customers.events', await events.list(ctx.params.documentId, query));
     },

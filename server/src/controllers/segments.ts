@@ -11,7 +11,7 @@ import {
 } from '../../../contracts/segments';
 import { holds } from '../utils/ability';
 import { getService } from '../utils/get-service';
-import { reply, validBody } from '../utils/respond';
+import { reply, validBody, validQuery } from '../utils/respond';
 import { validate } from '../validation/validate';
 import { pluginConfig } from '../config/plugin-config';
 
@@ -64,9 +64,9 @@ const segments = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async members(ctx: Context) {
       const segment = await service().findOne(ctx.params.documentId);
-      const query = await validate(
+      const query = await validQuery(
+        ctx,
         customerListQuerySchema,
-        ctx.query,
         'The members query is not valid'
       );
       const list = await getService(strapi, 'customer-list').list(

@@ -18,3 +18,10 @@ export const validBody = <S extends ISchema<any, any>>(
   schema: S,
   message: string
 ): Promise<InferType<S>> => validate(schema, ctx.request.body ?? {}, message);
+
+/** The query string validated against a strict schema. */
+export const validQuery = <S extends ISchema<any, any>>(
+  ctx: Context,
+  schema: S,
+  message: string
+): Promise<InferType<S>> => validate(schema, ctx.query ?? {}, message);
