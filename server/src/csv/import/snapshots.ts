@@ -1,15 +1,15 @@
 import type { Knex } from 'knex';
-import { TABLE } from '../../../contracts/constants';
-import { CUSTOMER_FIELDS } from '../../../contracts/customer-schema';
-import type { PgClient } from '../database/bulk-insert';
-import { PROFILE_COLUMNS } from '../database/customer-columns';
+import { TABLE } from '../../../../contracts/constants';
+import { CUSTOMER_FIELDS } from '../../../../contracts/customer-schema';
+import type { PgClient } from '../../database/bulk-insert';
+import { PROFILE_COLUMNS } from '../../database/customer-columns';
 import {
   isPostgres,
   sqliteStatement,
   withConnection,
   type SqliteConnection,
-} from '../database/prepared';
-import { toDateOnly } from '../utils/dates';
+} from '../../database/prepared';
+import { toDateOnly } from '../../utils/dates';
 import type { CustomerSnapshot } from './merge';
 import type { ScalarField } from './row-to-customer';
 

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
-import { TABLE } from '../../../contracts/constants';
-import type { CustomerListFilters } from '../../../contracts/customer-list';
-import type { ExportField } from '../../../contracts/exports';
+import { TABLE } from '../../../../contracts/constants';
+import type { CustomerListFilters } from '../../../../contracts/customer-list';
+import type { ExportField } from '../../../../contracts/exports';
 import {
   CHILD_OF,
   COLUMN_OF,
@@ -9,9 +9,9 @@ import {
   isListField,
   type ColumnFieldName,
   type ListFieldName,
-} from '../../../contracts/customer-schema';
-import { applyCustomerFilters, hasNoFilters } from '../database/customer-filters';
-import { isDatetimeField, isSplitField, LIST_SEPARATOR, type CellKind } from './export-format';
+} from '../../../../contracts/customer-schema';
+import { applyCustomerFilters, hasNoFilters } from '../../database/customer-filters';
+import { isDatetimeField, isSplitField, LIST_SEPARATOR, type CellKind } from './format';
 
 /** Which customers an export holds: all, those matching the list's filters, or a selection. */
 export interface ExportScope {

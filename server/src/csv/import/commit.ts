@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
-import { TABLE } from '../../../contracts/constants';
-import type { PgClient } from '../database/bulk-insert';
-import { sqliteStatement, type SqliteConnection } from '../database/prepared';
+import { TABLE } from '../../../../contracts/constants';
+import type { PgClient } from '../../database/bulk-insert';
+import { sqliteStatement, type SqliteConnection } from '../../database/prepared';
 import {
   countOf,
   DRY_RUN_DETAIL,

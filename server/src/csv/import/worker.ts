@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'worker_threads';
 import type { Knex } from 'knex';
 import { CsvFileError } from './parse';
 import { LeaseLost } from './commit-types';
-import { importFile, type ImportFileJob, type ImportFileOptions } from './import-file';
+import { importFile, type ImportFileJob, type ImportFileOptions } from './file';
 
 /** What the main thread hands the worker. */
 export interface ImportWorkerData {

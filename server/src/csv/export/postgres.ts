@@ -4,11 +4,11 @@ import { once } from 'events';
 import type { Knex } from 'knex';
 import type { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import type { ExportField } from '../../../contracts/exports';
-import { TABLE } from '../../../contracts/constants';
-import { copyBytesTransformer } from './export-copy-bytes';
-import { copyTextDecoder } from './export-copy-text';
-import type { SegmentNames, CellKind } from './export-format';
+import type { ExportField } from '../../../../contracts/exports';
+import { TABLE } from '../../../../contracts/constants';
+import { copyBytesTransformer } from './copy-bytes';
+import { copyTextDecoder } from './copy-text';
+import type { SegmentNames, CellKind } from './format';
 import {
   exportQuery,
   isWholeTable,
@@ -17,9 +17,9 @@ import {
   segmentOrderQuery,
   type ExportScope,
   type IdRange,
-} from './export-query';
-import { fileChunks, spoolDirectory } from './export-spool';
-import { writeChunk, type ExportChunk } from './export-types';
+} from './query';
+import { fileChunks, spoolDirectory } from './spool';
+import { writeChunk, type ExportChunk } from './types';
 
 /**
  * Bytes of COPY output turned into CSV at a time: fewer, larger calls cost less, but each is a

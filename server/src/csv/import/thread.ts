@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
-import { sqliteFileOf } from '../database/knex';
-import { appModulePath, workerFile } from '../utils/worker-files';
-import type { ImportWorkerData } from './import-worker';
+import { sqliteFileOf } from '../../database/knex';
+import { appModulePath, workerFile } from '../../utils/worker-files';
+import type { ImportWorkerData } from './worker';
 
 /**
  * The import worker's heap, in MB (old generation, young): a batch of 5,000 rows and its plan

@@ -1,7 +1,7 @@
-import { CUSTOMER_FIELDS, EXPORT_OTHERS } from '../../../contracts/customer-schema';
-import type { ExportField } from '../../../contracts/exports';
-import { toDateOnly, toIso } from '../utils/dates';
-import { neutralise, quoted, textCell } from './cells';
+import { CUSTOMER_FIELDS, EXPORT_OTHERS } from '../../../../contracts/customer-schema';
+import type { ExportField } from '../../../../contracts/exports';
+import { toDateOnly, toIso } from '../../utils/dates';
+import { neutralise, quoted, textCell } from '../cells';
 
 /** True for the fields exported as an ISO 8601 datetime. */
 export const isDatetimeField = (field: ExportField) =>

@@ -2,9 +2,9 @@ import fs from 'fs';
 import path from 'path';
 import { Worker } from 'worker_threads';
 import type { Knex } from 'knex';
-import { TABLE } from '../../../contracts/constants';
-import type { ExportField } from '../../../contracts/exports';
-import { recordWriter } from './export-format';
+import { TABLE } from '../../../../contracts/constants';
+import type { ExportField } from '../../../../contracts/exports';
+import { recordWriter } from './format';
 import {
   beginSqliteExportRead,
   exportQuery,
@@ -13,13 +13,13 @@ import {
   segmentOrderQuery,
   type ExportScope,
   type IdRange,
-} from './export-query';
-import type { ExportWorkerData } from './export-sqlite-worker';
-import { fileChunks, spoolDirectory } from './export-spool';
-import type { ExportChunk } from './export-types';
-import { sqliteFileOf } from '../database/knex';
-import { sqliteValue } from '../database/prepared';
-import { appModulePath, workerFile } from '../utils/worker-files';
+} from './query';
+import type { ExportWorkerData } from './sqlite-worker';
+import { fileChunks, spoolDirectory } from './spool';
+import type { ExportChunk } from './types';
+import { sqliteFileOf } from '../../database/knex';
+import { sqliteValue } from '../../database/prepared';
+import { appModulePath, workerFile } from '../../utils/worker-files';
 
 /**
  * About this many characters of CSV per chunk: a millisecond or two of work between event-loop
@@ -47,7 +47,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * From this many customer ids on, a whole-table export runs its second half in a worker thread
- * (export-sqlite-worker.ts) while this thread runs the first: SQLite runs a query on the thread
+ * (sqlite-worker.ts) while this thread runs the first: SQLite runs a query on the thread
  * that iterates it, so one query keeps one core busy.
  */
 const SPLIT_FROM = 200_000;
