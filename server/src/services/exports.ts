@@ -12,7 +12,7 @@ import {
   type ExportRequest,
 } from '../../../contracts/exports';
 import { csvLine } from '../csv/cells';
-import type { ExportScope } from '../csv/export/query';
+import type { ExportScope } from '../database/export-query';
 import { BOM } from '../csv/export/format';
 import { exportRecords } from '../csv/export/records';
 import { writeChunk } from '../csv/export/types';

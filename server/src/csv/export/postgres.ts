@@ -8,16 +8,16 @@ import type { ExportField } from '../../../../contracts/exports';
 import { TABLE } from '../../../../contracts/constants';
 import { copyBytesTransformer } from './copy-bytes';
 import { copyTextDecoder } from './copy-text';
-import type { SegmentNames, CellKind } from './format';
 import {
   exportQuery,
   isWholeTable,
   processTimeZone,
-  segmentNamer,
   segmentOrderQuery,
   type ExportScope,
   type IdRange,
-} from './query';
+} from '../../database/export-query';
+import { cellKinds, type SegmentNames, type CellKind } from './format';
+import { segmentNamer } from './segment-names';
 import { fileChunks, spoolDirectory } from './spool';
 import { writeChunk, type ExportChunk } from './types';
 
@@ -136,7 +136,7 @@ export async function* postgresRecords(
   let second: Promise<number> | undefined;
   try {
     await begin(first);
-    const { kinds } = exportQuery(knex, fields, scope, 'postgres');
+    const kinds = cellKinds(fields, 'postgres');
     const segments = kinds.includes('segments')
       ? segmentNamer((await first.query(segmentOrderQuery(knex).toQuery())).rows)
       : undefined;
@@ -144,7 +144,7 @@ export async function* postgresRecords(
     if (!halves) {
       yield* copyRecords(
         first,
-        exportQuery(knex, fields, scope, 'postgres').query.toQuery(),
+        exportQuery(knex, fields, scope, 'postgres').toQuery(),
         kinds,
         segments
       );
@@ -155,8 +155,7 @@ export async function* postgresRecords(
       await begin(other, rows[0].snapshot);
       tmp = await spoolDirectory();
       const file = path.join(tmp, 'second-half.csv');
-      const sql = (range: IdRange) =>
-        exportQuery(knex, fields, scope, 'postgres', range).query.toQuery();
+      const sql = (range: IdRange) => exportQuery(knex, fields, scope, 'postgres', range).toQuery();
       second = spool(copyRecords(other, sql(halves[1]), kinds, segments), file);
       // Settled here too, so that a failure while the first half runs is not unhandled.
       second.catch(() => undefined);

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { ExportField } from '../../../../contracts/exports';
 import { isPostgres } from '../../database/prepared';
 import { postgresRecords } from './postgres';
-import type { ExportScope } from './query';
+import type { ExportScope } from '../../database/export-query';
 import { sqliteRecords } from './sqlite';
 import type { ExportChunk } from './types';
 

@@ -4,7 +4,8 @@
 import fs from 'fs';
 import { parentPort, workerData } from 'worker_threads';
 import { recordWriter, type CellKind } from './format';
-import { beginSqliteExportRead, segmentNamer } from './query';
+import { beginSqliteExportRead } from '../../database/export-query';
+import { segmentNamer } from './segment-names';
 
 /** What the main thread hands the worker. */
 export interface ExportWorkerData {

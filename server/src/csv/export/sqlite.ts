@@ -4,16 +4,16 @@ import { Worker } from 'worker_threads';
 import type { Knex } from 'knex';
 import { TABLE } from '../../../../contracts/constants';
 import type { ExportField } from '../../../../contracts/exports';
-import { recordWriter } from './format';
 import {
   beginSqliteExportRead,
   exportQuery,
   isWholeTable,
-  segmentNamer,
   segmentOrderQuery,
   type ExportScope,
   type IdRange,
-} from './query';
+} from '../../database/export-query';
+import { cellKinds, recordWriter } from './format';
+import { segmentNamer } from './segment-names';
 import type { ExportWorkerData } from './sqlite-worker';
 import { fileChunks, spoolDirectory } from './spool';
 import type { ExportChunk } from './types';
@@ -96,7 +96,7 @@ export async function* sqliteRecords(
   fields: ExportField[],
   scope: ExportScope
 ): AsyncGenerator<ExportChunk> {
-  const { kinds } = exportQuery(knex, fields, scope, 'sqlite');
+  const kinds = cellKinds(fields, 'sqlite');
   const file = sqliteFileOf(knex);
   const Driver = (knex.client as { driver: DatabaseClass }).driver;
   // An in-memory database has no second connection: hold the pooled one for the export.
@@ -122,7 +122,7 @@ export async function* sqliteRecords(
     const split = driver ? halves(db, scope) : null;
     const statement = (range?: IdRange) => {
       const { sql, bindings } = exportQuery(knex, fields, scope, 'sqlite', range)
-        .query.toSQL()
+        .toSQL()
         .toNative();
       return { sql, bindings: bindings.map(sqliteValue) };
     };

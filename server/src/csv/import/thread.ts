@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { sqliteFileOf } from '../../database/knex';
+import { secondConnectionReaches } from '../../database/worker-connection';
 import { appModulePath, workerFile } from '../../utils/worker-files';
 import type { ImportWorkerData } from './worker';
 
@@ -29,8 +29,7 @@ export type ImportThread = Pick<ImportWorkerData, 'knexPath' | 'config'> & { fil
  * connection set up by a function, or no worker file (running from the sources).
  */
 export const importThread = (knex: Knex, client: string, schema?: string): ImportThread | null => {
-  if (client !== 'sqlite' && client !== 'postgres') return null;
-  if (client === 'sqlite' && !sqliteFileOf(knex)) return null;
+  if (!secondConnectionReaches(knex, client)) return null;
   const file = workerFile('import-worker.js');
   const knexPath = appModulePath('knex');
   const config = knex.client.config as Knex.Config & { connection?: unknown };

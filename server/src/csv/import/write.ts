@@ -5,7 +5,7 @@ import { newSequentialDocumentId } from '../../database/document-id';
 import type { PlannedCustomer } from './plan';
 import type { ScalarField } from './row-to-customer';
 import { SCALAR_COLUMNS } from './snapshots';
-import type { BatchWriter } from './writers';
+import type { BatchWriter } from '../../database/import-batch-writers';
 
 const SCALARS = Object.entries(SCALAR_COLUMNS) as [ScalarField, string][];
 

@@ -5,7 +5,8 @@ import { copyBytesTransformer } from '../copy-bytes';
 import { copyTextDecoder, copyTextLines, copyTextRow } from '../copy-text';
 import { csvLine } from '../../cells';
 import { cellsOf, isoOfTimestampText, recordWriter, type CellKind } from '../format';
-import { beginSqliteExportRead, segmentNamer } from '../query';
+import { beginSqliteExportRead } from '../../../database/export-query';
+import { segmentNamer } from '../segment-names';
 
 /** A value as PostgreSQL's COPY text format writes it. */
 const copyText = (value: string | null) =>
