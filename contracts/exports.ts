@@ -15,9 +15,6 @@ type ExportedName = {
 /** A field an export may hold: a customer field with an export title, or its segments. */
 export type ExportField = ExportedName | 'segments';
 
-/** Between the values of a multi-valued field in its export column (the import's separator). */
-export const LIST_SEPARATOR = ', ';
-
 const EXPORTED = fieldsWhere<ExportedName>((f) => f.exportTitle !== undefined);
 const beforeSource = EXPORTED.indexOf('source');
 

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
-import { TABLE } from '../../../contracts/constants';
+import { LIST_SEPARATOR, TABLE } from '../../../contracts/constants';
 import type { CustomerListFilters } from '../../../contracts/customer-list';
-import { LIST_SEPARATOR, type ExportField } from '../../../contracts/exports';
+import type { ExportField } from '../../../contracts/exports';
 import {
   CHILD_OF,
   COLUMN_OF,
@@ -11,6 +11,7 @@ import {
   type ListFieldName,
 } from '../../../contracts/customer-schema';
 import { applyCustomerFilters, hasNoFilters } from './customer-filters';
+import { SEGMENT_ID_SEPARATOR } from './export-read';
 
 /** Which customers an export holds: all, those matching the list's filters, or a selection. */
 export interface ExportScope {
@@ -88,9 +89,6 @@ const scalarColumn = (knex: Knex, field: ExportField, column: string, postgres: 
   return knex.raw('??', [`c.${column}`]);
 };
 
-/** The separator of the segment row ids in their column (csv/export/segment-names.ts). */
-export const SEGMENT_ID_SEPARATOR = ',';
-
 /** True for the fields stored as a datetime. */
 const isDatetimeField = (field: ExportField) =>
   field !== 'segments' && CUSTOMER_FIELDS[field].kind === 'datetime';
@@ -128,17 +126,6 @@ const listGroups = (knex: Knex, list: List, separator: string, range?: IdRange) 
 /** The segments as segmentNamer takes them, ordered by segment_id in the database. */
 export const segmentOrderQuery = (knex: Knex) =>
   knex(TABLE.segments).select('id', 'segment_id').orderBy('segment_id').orderBy('id');
-
-/**
- * Begins an export's read on a SQLite connection of its own: a 2 MB page cache rather than
- * better-sqlite3's 16 MB (the export reads each page about once, in id order, and the OS keeps
- * the file cached; at 1M customers the two connections' caches were 25 to 30 MB of the peak
- * RSS, and the export ran no slower without them), then one read transaction.
- */
-export const beginSqliteExportRead = (db: { exec(sql: string): void }) => {
-  db.exec('PRAGMA cache_size = -2000');
-  db.exec('BEGIN');
-};
 
 /** Customer ids from `from` up to, not including, `to`. */
 export interface IdRange {

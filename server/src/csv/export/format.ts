@@ -1,5 +1,6 @@
 import { CUSTOMER_FIELDS, EXPORT_OTHERS } from '../../../../contracts/customer-schema';
-import { LIST_SEPARATOR, type ExportField } from '../../../../contracts/exports';
+import { LIST_SEPARATOR } from '../../../../contracts/constants';
+import type { ExportField } from '../../../../contracts/exports';
 import { toDateOnly, toIso } from '../../utils/dates';
 import { neutralise, quoted, textCell } from '../cells';
 

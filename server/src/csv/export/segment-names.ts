@@ -1,4 +1,4 @@
-import { SEGMENT_ID_SEPARATOR } from '../../database/export-query';
+import { SEGMENT_ID_SEPARATOR } from '../../database/export-read';
 
 /**
  * Names a customer's segments from their row ids as the export query gives them ("3,7"): the

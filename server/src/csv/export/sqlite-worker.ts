@@ -4,7 +4,7 @@
 import fs from 'fs';
 import { parentPort, workerData } from 'worker_threads';
 import { recordWriter, type CellKind } from './format';
-import { beginSqliteExportRead } from '../../database/export-query';
+import { beginSqliteExportRead } from '../../database/export-read';
 import { segmentNamer } from './segment-names';
 
 /** What the main thread hands the worker. */

@@ -4,8 +4,8 @@ import { Worker } from 'worker_threads';
 import type { Knex } from 'knex';
 import { TABLE } from '../../../../contracts/constants';
 import type { ExportField } from '../../../../contracts/exports';
+import { beginSqliteExportRead } from '../../database/export-read';
 import {
-  beginSqliteExportRead,
   exportQuery,
   isWholeTable,
   segmentOrderQuery,

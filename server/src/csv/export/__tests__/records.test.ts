@@ -5,7 +5,7 @@ import { copyBytesTransformer } from '../copy-bytes';
 import { copyTextDecoder, copyTextLines, copyTextRow } from '../copy-text';
 import { csvLine } from '../../cells';
 import { cellsOf, isoOfTimestampText, recordWriter, type CellKind } from '../format';
-import { beginSqliteExportRead } from '../../../database/export-query';
+import { beginSqliteExportRead } from '../../../database/export-read';
 import { segmentNamer } from '../segment-names';
 
 /** A value as PostgreSQL's COPY text format writes it. */
