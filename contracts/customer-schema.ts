@@ -113,7 +113,12 @@ const system = <C extends string, K extends FieldKind, M extends MergeRule>(
 
 /** Every field of a customer, by its API name. */
 export const CUSTOMER_FIELDS = {
-  documentId: system('document_id', 'id', 'keep'),
+  // In an export's customer_id column, which the import reads as the row's identity.
+  documentId: {
+    ...system('document_id', 'id', 'keep'),
+    importTitle: 'customer_id',
+    exportTitle: 'customer_id',
+  },
   firstName: profile('first_name', 'text', 255),
   lastName: profile('last_name', 'text', 255),
   emails: {

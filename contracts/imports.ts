@@ -1,7 +1,7 @@
 import * as yup from 'yup';
 
 /** Columns of the customer import template, by their titles (the reference's template). */
-export const IMPORT_COLUMNS = [
+export const TEMPLATE_COLUMNS = [
   'first_name',
   'last_name',
   'email',
@@ -18,6 +18,15 @@ export const IMPORT_COLUMNS = [
   'tags',
   'terms',
 ] as const;
+
+/**
+ * The column an export writes each customer's documentId in. The import reads it as the row's
+ * identity (before the email); it is optional, so a file without it matches on email alone.
+ */
+export const CUSTOMER_ID_COLUMN = 'customer_id';
+
+/** Every column the import reads: the template's and the customer's id. */
+export const IMPORT_COLUMNS = [CUSTOMER_ID_COLUMN, ...TEMPLATE_COLUMNS] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 export const IMPORT_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;

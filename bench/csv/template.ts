@@ -1,8 +1,8 @@
-import { IMPORT_COLUMNS } from '../../contracts/imports';
+import { TEMPLATE_COLUMNS } from '../../contracts/imports';
 import type { GeneratedCustomer } from '../../demo/generate';
 
 /** The columns of the customer import template, in the order the import expects them. */
-export const CSV_HEADER = IMPORT_COLUMNS;
+export const CSV_HEADER = TEMPLATE_COLUMNS;
 
 export type CsvColumn = (typeof CSV_HEADER)[number];
 

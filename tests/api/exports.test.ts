@@ -10,6 +10,7 @@ import { isPostgres } from '../helpers/env';
 import type { Customer } from '../../contracts/customers';
 import { EXPORT_FIELDS } from '../../contracts/exports';
 import { IMPORT_COLUMNS } from '../../contracts/imports';
+import { countRows } from '../helpers/data';
 import { captureEmails, importCsv } from '../helpers/imports';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 import { adminWithPermissions, superAdmin, type AdminClient } from '../helpers/users';
@@ -319,5 +320,67 @@ describe('CSV export of customers', () => {
       JSON.stringify(dryRun.rows)
     );
     assert.deepEqual(dryRun.unknownColumns, [], 'extra columns are not reported as unknown');
+  });
+
+  it('re-imports customers without email, with only a phone and anonymized as they are, and an edited city as an update', async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
+    const created: Customer[] = [];
+    const add = async (body: object) => {
+      const res = await admin.post('/segments/customers', body);
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      created.push(res.body.data);
+      return res.body.data as Customer;
+    };
+    const visitor = await add({ firstName: 'Noa', city: 'Delft', tags: ['visitor'] });
+    await add({ phones: ['31699887766'] });
+    const gone = await add({ firstName: 'Gone', emails: ['gone@rt2.example.com'], city: 'Ede' });
+    const anonymized = await admin.post(`/segments/customers/${gone.documentId}/anonymize`, {});
+    assert.equal(anonymized.status, 200, JSON.stringify(anonymized.body));
+    const fien = await add({ firstName: 'Fien', emails: ['fien@rt2.example.com'], city: 'Delft' });
+
+    const { job, text } = await exportCsv({
+      fields: [...EXPORT_FIELDS],
+      filters: { createdFrom: since },
+    });
+    assert.equal(job.rowsDone, 4);
+    const [header, ...rows] = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
+    const idColumn = header.indexOf('customer_id');
+    assert.deepEqual(
+      rows.map((r) => r[idColumn]).sort(),
+      created.map((c) => c.documentId).sort(),
+      'each row names its customer in customer_id'
+    );
+
+    const before = await countRows(strapi, TABLE.customers);
+    const dryRun = await importCsv(strapi, admin, text, { dryRun: true });
+    assert.equal(dryRun.status, 'completed', dryRun.error ?? '');
+    assert.deepEqual(
+      [dryRun.created, dryRun.updated, dryRun.unchanged, dryRun.failed],
+      [0, 0, 4, 0],
+      JSON.stringify(dryRun.rows)
+    );
+
+    const cityColumn = header.indexOf('city');
+    const edited = Papa.unparse([
+      header,
+      ...rows.map((r) =>
+        [fien.documentId, visitor.documentId].includes(r[idColumn])
+          ? r.map((cell, i) => (i === cityColumn ? 'Gouda' : cell))
+          : r
+      ),
+    ]);
+    const imported = await importCsv(strapi, admin, edited);
+    assert.deepEqual(
+      [imported.created, imported.updated, imported.unchanged, imported.failed],
+      [0, 2, 2, 0],
+      JSON.stringify(imported.firstErrors)
+    );
+    assert.equal(await countRows(strapi, TABLE.customers), before);
+    for (const customer of [fien, visitor]) {
+      const stored = (await admin.get(`/segments/customers/${customer.documentId}`)).body.data;
+      assert.equal(stored.city, 'Gouda');
+    }
+    const still = (await admin.get(`/segments/customers/${gone.documentId}`)).body.data;
+    assert.deepEqual([still.firstName, still.emails, still.city], [null, [], null]);
   });
 });

@@ -99,10 +99,11 @@ describe('importing customers from CSV', () => {
     assert.equal(res.status, 200);
     const lines = res.text.trim().split('\r\n');
     assert.equal(lines.length, 9);
-    assert.match(lines[0], /^line,column,reason,first_name/);
+    // customer_id is kept too, so that a corrected row of an export is still its customer.
+    assert.match(lines[0], /^line,column,reason,customer_id,first_name/);
     assert.match(
       lines[1],
-      /^3,email,"""not-an-email"" is not a valid email address",Bad,Email,not-an-email/
+      /^3,email,"""not-an-email"" is not a valid email address",,Bad,Email,not-an-email/
     );
   });
 
@@ -159,6 +160,53 @@ describe('importing customers from CSV', () => {
       ['Piet', 'Jansen', 'Delft', ['new', 'old']]
     );
     assert.equal((await admin.get('/segments/customers?q=no email')).body.meta.pagination.total, 2);
+  });
+
+  it("matches a row with customer_id on that customer: fails an unknown id and another customer's email", async () => {
+    const add = async (body: object) => {
+      const res = await admin.post('/segments/customers', body);
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      return res.body.data as { documentId: string };
+    };
+    const mila = await add({ firstName: 'Mila', emails: ['mila@id.example.com'], city: 'Delft' });
+    const phoneOnly = await add({ phones: ['31611223344'] });
+    await add({ firstName: 'Other', emails: ['other@id.example.com'] });
+    const before = await countRows(strapi, TABLE.customers);
+    const csv = [
+      'customer_id,email,first_name,city',
+      `${mila.documentId},mila@id.example.com,Mila,Gouda`, // a changed city replaces the stored one
+      `${phoneOnly.documentId},,Phone,`, // no email: matched by its id, fills the name
+      `${phoneOnly.documentId},po@id.example.com,,`, // a new email is added to it
+      'zzzz0000nobody0000zzzz00,ghost@id.example.com,Ghost,', // names no customer: not created
+      `${mila.documentId},other@id.example.com,,`, // another customer's email: never merged
+    ].join('\n');
+    const job = await importCsv(strapi, admin, csv);
+    assert.deepEqual(
+      [job.created, job.updated, job.unchanged, job.failed],
+      [0, 3, 0, 2],
+      JSON.stringify(job.firstErrors)
+    );
+    assert.deepEqual(
+      job.firstErrors.map((e) => [e.line, e.column, e.reason]),
+      [
+        [5, 'customer_id', 'no customer has this customer_id; leave it empty to create one'],
+        [
+          6,
+          'email',
+          '"other@id.example.com" belongs to another customer than this customer_id; customers are never merged by an import',
+        ],
+      ]
+    );
+    assert.equal(await countRows(strapi, TABLE.customers), before);
+    const stored = async (documentId: string) =>
+      (await admin.get(`/segments/customers/${documentId}`)).body.data;
+    assert.deepEqual(
+      [(await stored(mila.documentId)).city, (await stored(mila.documentId)).emails],
+      ['Gouda', ['mila@id.example.com']]
+    );
+    const phone = await stored(phoneOnly.documentId);
+    assert.deepEqual([phone.firstName, phone.emails], ['Phone', ['po@id.example.com']]);
+    assert.equal((await customerByEmail('ghost@id.example.com')) ?? null, null);
   });
 
   it('treats two rows with the same email as imported one after the other', async () => {

@@ -1,7 +1,7 @@
-import { IMPORT_COLUMNS, type ImportColumn } from '../../../contracts/imports';
+import { TEMPLATE_COLUMNS } from '../../../contracts/imports';
 import { csvLine } from './cells';
 
-const EXAMPLE: Record<ImportColumn, string> = {
+const EXAMPLE: Record<(typeof TEMPLATE_COLUMNS)[number], string> = {
   first_name: 'Jan',
   last_name: 'de Vries',
   email: 'jan@example.com',
@@ -19,6 +19,9 @@ const EXAMPLE: Record<ImportColumn, string> = {
   terms: '2024-01-15:privacy,15-01-2024:newsletter',
 };
 
-/** The template file offered for download: the header row and one example row. */
+/**
+ * The template file offered for download: the header row and one example row. It leaves out
+ * customer_id, which only an export fills (a file of new customers has none).
+ */
 export const IMPORT_TEMPLATE =
-  csvLine(IMPORT_COLUMNS) + csvLine(IMPORT_COLUMNS.map((c) => EXAMPLE[c]));
+  csvLine(TEMPLATE_COLUMNS) + csvLine(TEMPLATE_COLUMNS.map((c) => EXAMPLE[c]));

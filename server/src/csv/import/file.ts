@@ -5,7 +5,7 @@ import { LeaseLost } from './commit-types';
 import type { CustomerSnapshot } from './merge';
 import { parseCsvFile, type CsvRecord } from './parse';
 import { planBatch, validRows } from './plan';
-import { loadSnapshots, ownersOfEmails } from './snapshots';
+import { customersOfDocumentIds, loadSnapshots, ownersOfEmails } from './snapshots';
 
 /** The job an import works on, as its row holds it. */
 export interface ImportFileJob {
@@ -43,7 +43,7 @@ export interface ImportFileHooks {
 
 /**
  * Imports a CSV file into customers on `knex`, batch by batch: each batch is validated, matched
- * on email and committed with the job's progress in one transaction, so a job resumed after a
+ * on customer_id or email and committed with the job's progress in one transaction, so a job resumed after a
  * crash skips what was done. Knows nothing of Strapi: it runs in a worker thread of its own or,
  * where that can't reach the database, in Strapi's. Resolves to the file's line count
  * (`{ lines }`).
@@ -54,26 +54,42 @@ export const importFile = async (
   options: ImportFileOptions,
   hooks: ImportFileHooks
 ) => {
-  // A dry run writes nothing, so later batches learn of earlier ones' customers from here.
+  // A dry run writes nothing, so later batches learn of earlier ones' customers from here: the
+  // emails it has seen, and the stored customers as the earlier batches left them.
   const dryRunKnown = new Map<string, CustomerSnapshot>();
+  const dryRunStored = new Map<number, CustomerSnapshot>();
 
-  /** Looks up the batch's emails (and, in a dry run, what earlier batches would have created). */
+  /** Looks up the batch's customer_ids and emails (one query each), then their customers. */
   const planFor = async (records: CsvRecord[]) => {
     const rows = validRows(records, new Date());
-    const emails = [
-      ...new Set(
-        rows.flatMap((r) =>
-          r.result && 'record' in r.result && r.result.record.email ? [r.result.record.email] : []
-        )
-      ),
-    ];
+    const valid = rows.flatMap((r) => (r.result && 'record' in r.result ? [r.result.record] : []));
+    const emails = [...new Set(valid.flatMap((r) => (r.email ? [r.email] : [])))];
+    const documentIds = [...new Set(valid.flatMap((r) => (r.customerId ? [r.customerId] : [])))];
     const carry = job.dryRun ? dryRunKnown : null;
     const lookup = carry ? emails.filter((e) => !carry.has(e)) : emails;
-    const owners = await ownersOfEmails(knex, lookup);
-    const snapshots = await loadSnapshots(knex, [...new Set(owners.values())]);
+    const [owners, named] = await Promise.all([
+      ownersOfEmails(knex, lookup),
+      customersOfDocumentIds(knex, documentIds),
+    ]);
+    const namedIds = [...new Set(named.values())];
+    const loaded = await loadSnapshots(
+      knex,
+      [...new Set([...owners.values(), ...namedIds])],
+      namedIds
+    );
+    const snapshotOf = (id: number) => {
+      const fresh = loaded.get(id)!;
+      if (!job.dryRun) return fresh;
+      const kept = dryRunStored.get(id);
+      if (!kept) dryRunStored.set(id, fresh);
+      else fresh.emails.forEach((e) => kept.emails.add(e));
+      return kept ?? fresh;
+    };
     const known = carry ?? new Map<string, CustomerSnapshot>();
-    owners.forEach((id, email) => known.set(email, snapshots.get(id)!));
-    return planBatch(rows, known);
+    owners.forEach((id, email) => known.set(email, snapshotOf(id)));
+    const byCustomerId = new Map<string, CustomerSnapshot>();
+    named.forEach((id, documentId) => byCustomerId.set(documentId, snapshotOf(id)));
+    return planBatch(rows, known, byCustomerId);
   };
 
   return withBulkWriteSettings(knex, () =>

@@ -9,6 +9,8 @@ export interface CustomerSnapshot {
   /** Lower-cased: tags and term ids match without regard to letter case, as in the rules. */
   tags: Set<string>;
   terms: Map<string, string>;
+  /** An anonymized customer: an import may not give it personal data again. */
+  anonymized?: boolean;
   /** A customer this import creates, once its first row has been reported as "create". */
   reportedCreated?: boolean;
 }
@@ -16,6 +18,8 @@ export interface CustomerSnapshot {
 /** The changes one row makes to a customer under the reference's rule: fill what is empty. */
 export interface MergeResult {
   scalars: Partial<Record<ScalarField, string>>;
+  /** Emails added to a stored customer (only a row naming it by customer_id adds one). */
+  emails: string[];
   phones: string[];
   tags: string[];
   terms: { termId: string; givenAt: string }[];
@@ -34,20 +38,41 @@ export const emptySnapshot = (): CustomerSnapshot => ({
 
 /**
  * Fields of which one is allowed are filled only where the customer has none; phone numbers,
- * tags and terms are added when new. Applies the changes to the snapshot and returns them (no
- * fields means "unchanged").
+ * tags and terms are added when new. A row that names its customer by customer_id (an edited
+ * export) is that customer's record: its values replace differing stored ones, and its email is
+ * added when new (the caller has loaded the customer's emails and checked that no other customer
+ * has it). An empty cell changes nothing. Applies the changes to the snapshot and returns them
+ * (no fields means "unchanged").
  */
-export const mergeRow = (snapshot: CustomerSnapshot, row: ImportRecord): MergeResult => {
-  const result: MergeResult = { scalars: {}, phones: [], tags: [], terms: [], fields: [] };
+export const mergeRow = (
+  snapshot: CustomerSnapshot,
+  row: ImportRecord,
+  byCustomerId = false
+): MergeResult => {
+  const result: MergeResult = {
+    scalars: {},
+    emails: [],
+    phones: [],
+    tags: [],
+    terms: [],
+    fields: [],
+  };
   for (const [field, value] of Object.entries(row.scalars) as [ScalarField, string][]) {
     const current = snapshot.scalars[field];
-    if ((current === null || current === undefined || current === '') && value) {
+    const empty = current === null || current === undefined || current === '';
+    if (value && (empty || (byCustomerId && value !== current))) {
       result.scalars[field] = value;
       snapshot.scalars[field] = value;
       result.fields.push(field);
     }
   }
-  if (row.email) snapshot.emails.add(row.email);
+  if (row.email && !snapshot.emails.has(row.email)) {
+    snapshot.emails.add(row.email);
+    if (byCustomerId) {
+      result.emails.push(row.email);
+      result.fields.push('emails');
+    }
+  }
   if (row.phone && !snapshot.phones.has(row.phone)) {
     result.phones.push(row.phone);
     snapshot.phones.add(row.phone);

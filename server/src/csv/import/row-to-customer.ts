@@ -21,6 +21,8 @@ import type { ProfileField } from '../../database/customer-columns';
 
 /** A validated import row, in stored form. */
 export interface ImportRecord {
+  /** The documentId of the customer the row is (an export's customer_id), or null. */
+  customerId: string | null;
   email: string | null;
   phone: string | null;
   scalars: Partial<Record<ScalarField, string>>;
@@ -45,6 +47,9 @@ const TEXT = PROFILE_FIELDS.flatMap((field) => {
 
 const TAG_MAX = maxLengthOf('tags');
 
+/** A documentId as Strapi and the plugin make them (24 characters; some room to spare). */
+const DOCUMENT_ID = /^[a-z0-9]{1,64}$/i;
+
 /**
  * Validates one CSV record (keys are template columns) and maps it to stored values, or lists
  * every problem of the row: a row is imported whole or not at all.
@@ -54,8 +59,23 @@ export const rowToCustomer = (
   today = new Date()
 ): { record: ImportRecord } | { problems: RowProblem[] } => {
   const problems: RowProblem[] = [];
-  const out: ImportRecord = { email: null, phone: null, scalars: {}, tags: [], terms: [] };
+  const out: ImportRecord = {
+    customerId: null,
+    email: null,
+    phone: null,
+    scalars: {},
+    tags: [],
+    terms: [],
+  };
   const value = (column: ImportColumn) => (record[column] ?? '').trim();
+
+  const customerId = value('customer_id');
+  if (DOCUMENT_ID.test(customerId)) out.customerId = customerId;
+  else if (customerId)
+    problems.push({
+      column: 'customer_id',
+      reason: `"${customerId.slice(0, 30)}" is not a customer id (letters and digits, as an export writes it)`,
+    });
 
   for (const [column, field, max] of TEXT) {
     const text = value(column);

@@ -24,18 +24,42 @@ export const ownersOfEmails = async (knex: Knex, emails: string[]) => {
   return owners;
 };
 
-/** What the import needs of some stored customers: one query per table. */
-export const loadSnapshots = async (knex: Knex, ids: number[]) => {
+/** The customers of these documentIds (an export's customer_id): documentId -> customer id. */
+export const customersOfDocumentIds = async (knex: Knex, documentIds: string[]) => {
+  const customers = new Map<string, number>();
+  const rows = await selectWhereIn<{ id: number; document_id: string }>(
+    knex,
+    TABLE.customers,
+    ['id', 'document_id'],
+    'document_id',
+    documentIds
+  );
+  rows.forEach((r) => customers.set(r.document_id, r.id));
+  return customers;
+};
+
+/**
+ * What the import needs of some stored customers: one query per table. Their emails are loaded
+ * only for `withEmails` (customers named by customer_id, to whom a row may add one).
+ */
+export const loadSnapshots = async (knex: Knex, ids: number[], withEmails: number[] = []) => {
   const snapshots = new Map<number, CustomerSnapshot>();
   if (ids.length === 0) return snapshots;
   const rows = await selectWhereIn<Record<string, any>>(
     knex,
     TABLE.customers,
-    ['id', ...Object.values(SCALAR_COLUMNS)],
+    ['id', 'anonymized_at', ...Object.values(SCALAR_COLUMNS)],
     'id',
     ids
   );
-  const [phones, tags, terms] = await Promise.all([
+  const [emails, phones, tags, terms] = await Promise.all([
+    selectWhereIn<{ customer_id: number; normalized: string }>(
+      knex,
+      TABLE.emails,
+      ['customer_id', 'normalized'],
+      'customer_id',
+      withEmails
+    ),
     selectWhereIn<{ customer_id: number; phone: string }>(
       knex,
       TABLE.phones,
@@ -66,6 +90,7 @@ export const loadSnapshots = async (knex: Knex, ids: number[]) => {
     }
     snapshots.set(row.id, {
       id: row.id,
+      anonymized: row.anonymized_at !== null && row.anonymized_at !== undefined,
       scalars,
       emails: new Set(),
       phones: new Set(),
@@ -73,6 +98,7 @@ export const loadSnapshots = async (knex: Knex, ids: number[]) => {
       terms: new Map(),
     });
   }
+  emails.forEach((r) => snapshots.get(r.customer_id)?.emails.add(r.normalized));
   phones.forEach((r) => snapshots.get(r.customer_id)?.phones.add(r.phone));
   tags.forEach((r) => snapshots.get(r.customer_id)?.tags.add(r.tag.toLowerCase()));
   terms.forEach((r) =>

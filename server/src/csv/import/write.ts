@@ -60,6 +60,7 @@ export const writeBatch = async (writer: BatchWriter, customers: PlannedCustomer
       if (Object.keys(columns).length > 0)
         await writer.updateCustomer(id, { ...columns, updated_at: now });
       if (c.changed.has('firstName') || c.changed.has('lastName')) renamed.push(c);
+      children.add('emails', id, c.addEmails, c.snapshot.emails.size - c.addEmails.length);
     }
     const phoneBase = c.isNew ? 0 : c.snapshot.phones.size - c.addPhones.length;
     children.add('phones', id, c.addPhones, phoneBase);

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { emptySnapshot, mergeRow } from '../merge';
 
 const row = (over: object = {}) => ({
+  customerId: null,
   email: 'a@example.com',
   phone: null,
   scalars: {},
@@ -76,5 +77,25 @@ describe('merging an import row into a customer', () => {
     const second = mergeRow(snapshot, row({ scalars: { firstName: 'Second', city: 'Delft' } }));
     assert.deepEqual(second.scalars, { city: 'Delft' });
     assert.equal(snapshot.scalars.firstName, 'First');
+  });
+
+  it('replaces differing values and adds a new email for a row naming its customer by customer_id', () => {
+    const snapshot = {
+      ...emptySnapshot(),
+      id: 7,
+      scalars: { firstName: 'Anna', city: 'Delft', lastName: 'Smit' },
+      emails: new Set(['anna@example.com']),
+    };
+    const result = mergeRow(
+      snapshot,
+      row({ email: 'anna@new.example.com', scalars: { city: 'Gouda', lastName: 'Smit' } }),
+      true
+    );
+    assert.deepEqual(
+      [result.scalars, result.emails],
+      [{ city: 'Gouda' }, ['anna@new.example.com']]
+    );
+    assert.deepEqual(result.fields, ['city', 'emails']);
+    assert.equal(snapshot.scalars.firstName, 'Anna', 'an empty cell changes nothing');
   });
 });

@@ -8,6 +8,7 @@ describe('an import row', () => {
   it('is normalised to stored values', () => {
     const result = rowToCustomer(
       {
+        customer_id: ' k3x9q2m7v8w1z4y6t5r0p2n8 ',
         first_name: ' Jan ',
         email: 'Jan@Example.COM',
         phone_number: '+31 030-2271710',
@@ -22,6 +23,7 @@ describe('an import row', () => {
     );
     assert.ok('record' in result);
     assert.deepEqual(result.record, {
+      customerId: 'k3x9q2m7v8w1z4y6t5r0p2n8',
       email: 'jan@example.com',
       phone: '310302271710',
       scalars: {
@@ -69,5 +71,11 @@ describe('an import row', () => {
   it('accepts a row without an email', () => {
     const result = rowToCustomer({ first_name: 'Anon' }, TODAY);
     assert.ok('record' in result && result.record.email === null);
+  });
+
+  it('refuses a customer_id that is not an id an export writes', () => {
+    const result = rowToCustomer({ customer_id: 'jan@example.com', first_name: 'Jan' }, TODAY);
+    assert.ok('problems' in result);
+    assert.equal(result.problems[0].column, 'customer_id');
   });
 });
