@@ -193,7 +193,7 @@ describe('CSV export of customers', () => {
 
   it('exports each customer once, in order, when a large table is read in two halves at once', async () => {
     // PostgreSQL reads a whole table whose ids span 200,000 or more as two halves at once, the
-    // second through a temporary file (export-postgres.ts): far ids make these few customers one.
+    // second through a temporary file (csv/export/postgres.ts): far ids make these few customers one.
     const knex = knexOf(strapi);
     if (isPostgres()) {
       await knex.raw(`SELECT setval(pg_get_serial_sequence(?, 'id'), 400000)`, [TABLE.customers]);

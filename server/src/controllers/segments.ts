@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import type { ResponseOf } from '../../../contracts/api';
 import { customerListQuerySchema } from '../../../contracts/customer-list';
@@ -115,10 +114,7 @@ const segments = ({ strapi }: { strapi: Core.Strapi }) => ({
       ctx.request.body ?? {},
       'The members are not valid'
     );
-    const segment = (await getService(strapi, 'segments').list()).find(
-      (s) => s.segmentId === ctx.params.segmentId
-    );
-    if (!segment) throw new errors.NotFoundError(`No segment with ID "${ctx.params.segmentId}"`);
+    const segment = await getService(strapi, 'segments').findBySegmentId(ctx.params.segmentId);
     ctx.body = {
       data: await getService(strapi, 'segment-members').push(segment.documentId, input as never),
     } satisfies ResponseOf<'segments.pushMembersByToken'>;
