@@ -60,3 +60,6 @@ export type KnownEventType = (typeof EVENT_TYPES)[number];
 
 export const SEGMENT_KINDS = ['rule', 'external'] as const;
 export type SegmentKind = (typeof SEGMENT_KINDS)[number];
+
+/** Between the values of a multi-valued field in an export column (the import's separator). */
+export const LIST_SEPARATOR = ', ';

@@ -9,17 +9,22 @@ import { packageTypes } from './lib/package-types.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const started = Date.now();
 const res = spawnSync('npx', ['strapi-plugin', 'build'], { cwd: root, stdio: 'inherit' });
-// Worker threads run files of their own: the SQLite export's (server/src/csv/export-sqlite.ts)
-// and the import's (server/src/services/import-runner.ts). The database drivers and knex are the
-// app's, required by the paths the main thread resolves.
-const WORKERS = ['export-sqlite-worker', 'import-worker'];
+// Worker threads run files of their own, bundled beside the server bundle under the names the
+// runtime looks for (utils/worker-files.ts): the SQLite export's (started by
+// server/src/csv/export/sqlite.ts) and the import's (started by services/import-runner.ts). The
+// database drivers and knex are the app's, required by the paths the main thread resolves.
+const WORKER_ENTRIES = {
+  'export-sqlite-worker': 'server/src/csv/export/sqlite-worker.ts',
+  'import-worker': 'server/src/csv/import/worker.ts',
+};
+const WORKERS = Object.keys(WORKER_ENTRIES);
 const workers = WORKERS.map((name) =>
   res.status === 0
     ? spawnSync(
         'npx',
         [
           'esbuild',
-          `server/src/csv/${name}.ts`,
+          WORKER_ENTRIES[name],
           '--bundle',
           '--platform=node',
           '--target=node20',

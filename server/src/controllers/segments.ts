@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { customerListQuerySchema } from '../../../contracts/customer-list';
 import { ruleTreeSchema } from '../../../contracts/segment-rules-schema';
@@ -85,9 +84,7 @@ const segments = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The content-API twin of pushMembers, for a CRM with an API token: the segment by its ID. */
     async pushMembersByToken(ctx: Context) {
       const input = await validBody(ctx, membersPushSchema, 'The members are not valid');
-      const { segmentId } = ctx.params;
-      const segment = (await service().list()).find((s) => s.segmentId === segmentId);
-      if (!segment) throw new errors.NotFoundError(`No segment with ID "${segmentId}"`);
+      const segment = await service().findBySegmentId(ctx.params.segmentId);
       const data = await members().push(segment.documentId, input as never);
       reply(ctx, 'segments.pushMembersByToken', { data });
     },

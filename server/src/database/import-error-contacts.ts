@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
-import { contactRows } from '../csv/error-contacts';
+import { contactRows } from '../csv/import/error-contacts';
 import { knexOf } from './knex';
 import { lastRunAt } from './lease';
 

@@ -1,6 +1,6 @@
 import type { Model } from '@strapi/database';
 import { TABLE } from '../../../contracts/constants';
-import { abTestModels } from '../ab-tests/models';
+import { abTestModels } from './ab-test-models';
 
 const cascadeTo = (table: string, name: string, column: string, referencedTable: string) => ({
   name: `${table}_${name}_fk`,

@@ -12,10 +12,10 @@ import {
   type ExportRequest,
 } from '../../../contracts/exports';
 import { csvLine } from '../csv/cells';
-import type { ExportScope } from '../csv/export-query';
-import { BOM } from '../csv/export-format';
-import { exportRecords } from '../csv/export-records';
-import { writeChunk } from '../csv/export-types';
+import type { ExportScope } from '../database/export-query';
+import { BOM } from '../csv/export/format';
+import { exportRecords } from '../csv/export/records';
+import { writeChunk } from '../csv/export/types';
 import { applyCustomerFilters } from '../database/customer-filters';
 import { knexOf } from '../database/knex';
 import { toIso } from '../utils/dates';

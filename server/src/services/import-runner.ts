@@ -2,11 +2,11 @@ import fs from 'fs';
 import type { Core } from '@strapi/strapi';
 import { TABLE } from '../../../contracts/constants';
 import { Worker } from 'worker_threads';
-import { CsvFileError } from '../csv/parse';
-import { LeaseLost } from '../csv/commit-types';
-import { importFile, type ImportFileJob, type ImportFileOptions } from '../csv/import-file';
-import { importThread, WORKER_HEAP_MB, type ImportThread } from '../csv/import-thread';
-import type { FromImportWorker, ImportWorkerData, ToImportWorker } from '../csv/import-worker';
+import { CsvFileError } from '../csv/import/parse';
+import { LeaseLost } from '../csv/import/commit-types';
+import { importFile, type ImportFileJob, type ImportFileOptions } from '../csv/import/file';
+import { importThread, WORKER_HEAP_MB, type ImportThread } from '../csv/import/thread';
+import type { FromImportWorker, ImportWorkerData, ToImportWorker } from '../csv/import/worker';
 import { holdForWorkerWrite, importBatchRows } from '../database/import-writes';
 import { knexOf } from '../database/knex';
 import { INSTANCE_ID } from '../database/lease';
@@ -123,7 +123,7 @@ const importRunner = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * Runs a job in a worker thread (import-worker.ts) and does what it asks: its header and
+   * Runs a job in a worker thread (csv/import/worker.ts) and does what it asks: its header and
    * batches reported, and on SQLite, Strapi's connection held while it writes. Settles when
    * the worker is done and every report it asked for is made.
    */

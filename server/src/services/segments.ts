@@ -89,6 +89,15 @@ const segments = ({ strapi }: { strapi: Core.Strapi }) => {
       return toSegment(await rowOf(documentId));
     },
 
+    /** The segment with this segment ID (what a CRM names it by), or a NotFoundError. */
+    async findBySegmentId(segmentId: string): Promise<Segment> {
+      const segment = (await loadSegmentRows(knex()))
+        .map(toSegment)
+        .find((s) => s.segmentId === segmentId);
+      if (!segment) throw new errors.NotFoundError(`No segment with ID "${segmentId}"`);
+      return segment;
+    },
+
     /** Creates a segment; a rule segment starts computing its members in the background. */
     async create(input: SegmentInput): Promise<Segment> {
       const segmentId = input.segmentId ?? segmentIdFromName(input.name);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Papa from 'papaparse';
 import { csvLine, neutralise, textCell, unneutralise } from '../cells';
-import { copyBytesTransformer } from '../export-copy-bytes';
+import { copyBytesTransformer } from '../export/copy-bytes';
 
 const FORMULAS = [
   '=HYPERLINK("http://x"&A1,"x")',

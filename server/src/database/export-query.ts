@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { TABLE } from '../../../contracts/constants';
+import { LIST_SEPARATOR, TABLE } from '../../../contracts/constants';
 import type { CustomerListFilters } from '../../../contracts/customer-list';
 import type { ExportField } from '../../../contracts/exports';
 import {
@@ -10,8 +10,8 @@ import {
   type ColumnFieldName,
   type ListFieldName,
 } from '../../../contracts/customer-schema';
-import { applyCustomerFilters, hasNoFilters } from '../database/customer-filters';
-import { isDatetimeField, isSplitField, LIST_SEPARATOR, type CellKind } from './export-format';
+import { applyCustomerFilters, hasNoFilters } from './customer-filters';
+import { SEGMENT_ID_SEPARATOR } from './export-read';
 
 /** Which customers an export holds: all, those matching the list's filters, or a selection. */
 export interface ExportScope {
@@ -89,8 +89,9 @@ const scalarColumn = (knex: Knex, field: ExportField, column: string, postgres: 
   return knex.raw('??', [`c.${column}`]);
 };
 
-/** The separator of the segment row ids in their column. */
-const ID_SEPARATOR = ',';
+/** True for the fields stored as a datetime. */
+const isDatetimeField = (field: ExportField) =>
+  field !== 'segments' && CUSTOMER_FIELDS[field].kind === 'datetime';
 
 /** One customer's values of a list joined in a correlated subquery (index probe). */
 const listSubquery = (knex: Knex, list: List, separator: string, postgres: boolean) => {
@@ -122,47 +123,9 @@ const listGroups = (knex: Knex, list: List, separator: string, range?: IdRange) 
     .groupBy('customer_id');
 };
 
-/**
- * Names a customer's segments from their row ids as the export query gives them ("3,7"): the
- * segment ids ("vip, women") in the order of `segments`, which the caller reads ordered by
- * segment_id in the same database (so in its collation). Combinations repeat, so each is
- * computed once (up to a bound).
- */
-export const segmentNamer = (segments: { id: number | string; segment_id: string | null }[]) => {
-  const rank = new Map(segments.map((s, i) => [String(s.id), i]));
-  const known = new Map<string, string>();
-  return (ids: string | null): string | null => {
-    if (ids === null) return null;
-    let names = known.get(ids);
-    if (names === undefined) {
-      names = ids
-        .split(ID_SEPARATOR)
-        .map((id) => rank.get(id))
-        .filter((r): r is number => r !== undefined)
-        .sort((a, b) => a - b)
-        .map((r) => segments[r].segment_id)
-        .filter((name) => name !== null)
-        .join(', ');
-      if (known.size < 100_000) known.set(ids, names);
-    }
-    return names;
-  };
-};
-
 /** The segments as segmentNamer takes them, ordered by segment_id in the database. */
 export const segmentOrderQuery = (knex: Knex) =>
   knex(TABLE.segments).select('id', 'segment_id').orderBy('segment_id').orderBy('id');
-
-/**
- * Begins an export's read on a SQLite connection of its own: a 2 MB page cache rather than
- * better-sqlite3's 16 MB (the export reads each page about once, in id order, and the OS keeps
- * the file cached; at 1M customers the two connections' caches were 25 to 30 MB of the peak
- * RSS, and the export ran no slower without them), then one read transaction.
- */
-export const beginSqliteExportRead = (db: { exec(sql: string): void }) => {
-  db.exec('PRAGMA cache_size = -2000');
-  db.exec('BEGIN');
-};
 
 /** Customer ids from `from` up to, not including, `to`. */
 export interface IdRange {
@@ -172,8 +135,9 @@ export interface IdRange {
 
 /**
  * The export's query: one row per customer in id order, one column per field (lists joined with
- * ", " in the database), with the list's filters or the selection applied; and how each column
- * becomes a cell. A `range` (whole table) keeps the customers with ids in it.
+ * ", " in the database), with the list's filters or the selection applied, in the SQL of the
+ * engine whose pipeline runs it (csv/export/format.ts#cellKinds says how each column becomes a
+ * cell). A `range` (whole table) keeps the customers with ids in it.
  */
 export const exportQuery = (
   knex: Knex,
@@ -186,18 +150,13 @@ export const exportQuery = (
   const grouped = postgres && isWholeTable(scope);
   if (range && !isWholeTable(scope)) throw new Error('An id range is for a whole-table export');
   const query = knex(`${TABLE.customers} as c`);
-  const kinds: CellKind[] = [];
   fields.forEach((field, i) => {
     const column = columnOf(field);
     const list = LISTS[field];
     if (column) {
       query.select(scalarColumn(knex, field, column, postgres));
-      if (postgres && isDatetimeField(field)) kinds.push('timestamp');
-      else if (postgres && field === 'dateOfBirth') kinds.push('formatted');
-      else if (isDatetimeField(field)) kinds.push('datetime');
-      else kinds.push(field === 'dateOfBirth' ? 'date' : 'text');
     } else if (list) {
-      const separator = field === 'segments' ? ID_SEPARATOR : LIST_SEPARATOR;
+      const separator = field === 'segments' ? SEGMENT_ID_SEPARATOR : LIST_SEPARATOR;
       const alias = `l${i}`;
       if (grouped) {
         query.leftJoin(
@@ -209,7 +168,6 @@ export const exportQuery = (
       } else {
         query.select(listSubquery(knex, list, separator, postgres).as(alias));
       }
-      kinds.push(field === 'segments' ? 'segments' : isSplitField(field) ? 'split' : 'text');
     } else {
       throw new Error(`No column for the export field ${field}`);
     }
@@ -218,5 +176,5 @@ export const exportQuery = (
   applyCustomerFilters(knex, query, scope.filters);
   if (scope.documentIds) query.whereIn('c.document_id', scope.documentIds);
   query.orderBy('c.id');
-  return { query, kinds };
+  return query;
 };

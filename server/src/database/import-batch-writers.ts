@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
-import { postgresSink, type PgClient } from '../database/bulk-insert';
-import { sqliteStatement, sqliteValue, type SqliteConnection } from '../database/prepared';
+import { postgresSink, type PgClient } from './bulk-insert';
+import { sqliteStatement, sqliteValue, type SqliteConnection } from './prepared';
 
 /** Rows as arrays of values, in the order of the columns they are written with. */
 export type Rows = unknown[][];

@@ -1,4 +1,4 @@
-import { normalizeEmail, normalizePhone } from '../../../contracts/customer-fields';
+import { normalizeEmail, normalizePhone } from '../../../../contracts/customer-fields';
 
 /** Runs of characters an email address may hold, around one @ (see normalizeEmail). */
 const EMAIL_LIKE = /[^\s@"(),:;<>[\]\\]+@[^\s@"(),:;<>[\]\\]+/g;

@@ -2,24 +2,24 @@ import fs from 'fs';
 import path from 'path';
 import { Worker } from 'worker_threads';
 import type { Knex } from 'knex';
-import { TABLE } from '../../../contracts/constants';
-import type { ExportField } from '../../../contracts/exports';
-import { recordWriter } from './export-format';
+import { TABLE } from '../../../../contracts/constants';
+import type { ExportField } from '../../../../contracts/exports';
+import { beginSqliteExportRead } from '../../database/export-read';
 import {
-  beginSqliteExportRead,
   exportQuery,
   isWholeTable,
-  segmentNamer,
   segmentOrderQuery,
   type ExportScope,
   type IdRange,
-} from './export-query';
-import type { ExportWorkerData } from './export-sqlite-worker';
-import { fileChunks, spoolDirectory } from './export-spool';
-import type { ExportChunk } from './export-types';
-import { sqliteFileOf } from '../database/knex';
-import { sqliteValue } from '../database/prepared';
-import { appModulePath, workerFile } from '../utils/worker-files';
+} from '../../database/export-query';
+import { cellKinds, recordWriter } from './format';
+import { segmentNamer } from './segment-names';
+import type { ExportWorkerData } from './sqlite-worker';
+import { fileChunks, spoolDirectory } from './spool';
+import type { ExportChunk } from './types';
+import { sqliteFileOf } from '../../database/knex';
+import { sqliteValue } from '../../database/prepared';
+import { appModulePath, workerFile } from '../../utils/worker-files';
 
 /**
  * About this many characters of CSV per chunk: a millisecond or two of work between event-loop
@@ -47,7 +47,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * From this many customer ids on, a whole-table export runs its second half in a worker thread
- * (export-sqlite-worker.ts) while this thread runs the first: SQLite runs a query on the thread
+ * (sqlite-worker.ts) while this thread runs the first: SQLite runs a query on the thread
  * that iterates it, so one query keeps one core busy.
  */
 const SPLIT_FROM = 200_000;
@@ -96,7 +96,7 @@ export async function* sqliteRecords(
   fields: ExportField[],
   scope: ExportScope
 ): AsyncGenerator<ExportChunk> {
-  const { kinds } = exportQuery(knex, fields, scope, 'sqlite');
+  const kinds = cellKinds(fields, 'sqlite');
   const file = sqliteFileOf(knex);
   const Driver = (knex.client as { driver: DatabaseClass }).driver;
   // An in-memory database has no second connection: hold the pooled one for the export.
@@ -122,7 +122,7 @@ export async function* sqliteRecords(
     const split = driver ? halves(db, scope) : null;
     const statement = (range?: IdRange) => {
       const { sql, bindings } = exportQuery(knex, fields, scope, 'sqlite', range)
-        .query.toSQL()
+        .toSQL()
         .toNative();
       return { sql, bindings: bindings.map(sqliteValue) };
     };

@@ -4,22 +4,22 @@ import { once } from 'events';
 import type { Knex } from 'knex';
 import type { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import type { ExportField } from '../../../contracts/exports';
-import { TABLE } from '../../../contracts/constants';
-import { copyBytesTransformer } from './export-copy-bytes';
-import { copyTextDecoder } from './export-copy-text';
-import type { SegmentNames, CellKind } from './export-format';
+import type { ExportField } from '../../../../contracts/exports';
+import { TABLE } from '../../../../contracts/constants';
+import { copyBytesTransformer } from './copy-bytes';
+import { copyTextDecoder } from './copy-text';
 import {
   exportQuery,
   isWholeTable,
   processTimeZone,
-  segmentNamer,
   segmentOrderQuery,
   type ExportScope,
   type IdRange,
-} from './export-query';
-import { fileChunks, spoolDirectory } from './export-spool';
-import { writeChunk, type ExportChunk } from './export-types';
+} from '../../database/export-query';
+import { cellKinds, type SegmentNames, type CellKind } from './format';
+import { segmentNamer } from './segment-names';
+import { fileChunks, spoolDirectory } from './spool';
+import { writeChunk, type ExportChunk } from './types';
 
 /**
  * Bytes of COPY output turned into CSV at a time: fewer, larger calls cost less, but each is a
@@ -136,7 +136,7 @@ export async function* postgresRecords(
   let second: Promise<number> | undefined;
   try {
     await begin(first);
-    const { kinds } = exportQuery(knex, fields, scope, 'postgres');
+    const kinds = cellKinds(fields, 'postgres');
     const segments = kinds.includes('segments')
       ? segmentNamer((await first.query(segmentOrderQuery(knex).toQuery())).rows)
       : undefined;
@@ -144,7 +144,7 @@ export async function* postgresRecords(
     if (!halves) {
       yield* copyRecords(
         first,
-        exportQuery(knex, fields, scope, 'postgres').query.toQuery(),
+        exportQuery(knex, fields, scope, 'postgres').toQuery(),
         kinds,
         segments
       );
@@ -155,8 +155,7 @@ export async function* postgresRecords(
       await begin(other, rows[0].snapshot);
       tmp = await spoolDirectory();
       const file = path.join(tmp, 'second-half.csv');
-      const sql = (range: IdRange) =>
-        exportQuery(knex, fields, scope, 'postgres', range).query.toQuery();
+      const sql = (range: IdRange) => exportQuery(knex, fields, scope, 'postgres', range).toQuery();
       second = spool(copyRecords(other, sql(halves[1]), kinds, segments), file);
       // Settled here too, so that a failure while the first half runs is not unhandled.
       second.catch(() => undefined);

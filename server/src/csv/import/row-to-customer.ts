@@ -1,4 +1,4 @@
-import { normalizeCountry } from '../../../contracts/countries';
+import { normalizeCountry } from '../../../../contracts/countries';
 import {
   isReferenceId,
   normalizeEmail,
@@ -8,16 +8,16 @@ import {
   parseTerm,
   splitList,
   type TermConsent,
-} from '../../../contracts/customer-fields';
-import type { Gender } from '../../../contracts/constants';
+} from '../../../../contracts/customer-fields';
+import type { Gender } from '../../../../contracts/constants';
 import {
   CUSTOMER_FIELDS,
   maxLengthOf,
   PROFILE_FIELDS,
   type ColumnField,
-} from '../../../contracts/customer-schema';
-import type { ImportColumn } from '../../../contracts/imports';
-import type { ProfileField } from '../database/customer-columns';
+} from '../../../../contracts/customer-schema';
+import type { ImportColumn } from '../../../../contracts/imports';
+import type { ProfileField } from '../../database/customer-columns';
 
 /** A validated import row, in stored form. */
 export interface ImportRecord {

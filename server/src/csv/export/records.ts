@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
-import type { ExportField } from '../../../contracts/exports';
-import { isPostgres } from '../database/prepared';
-import { postgresRecords } from './export-postgres';
-import type { ExportScope } from './export-query';
-import { sqliteRecords } from './export-sqlite';
-import type { ExportChunk } from './export-types';
+import type { ExportField } from '../../../../contracts/exports';
+import { isPostgres } from '../../database/prepared';
+import { postgresRecords } from './postgres';
+import type { ExportScope } from '../../database/export-query';
+import { sqliteRecords } from './sqlite';
+import type { ExportChunk } from './types';
 
 /**
  * The export's CSV records, in chunks, read the fastest way the engine has: COPY on

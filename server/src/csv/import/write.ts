@@ -1,11 +1,11 @@
-import { TABLE } from '../../../contracts/constants';
-import { nameTokens } from '../../../contracts/customer-fields';
-import { childRowBatch } from '../database/customer-children';
-import { newSequentialDocumentId } from '../database/document-id';
+import { TABLE } from '../../../../contracts/constants';
+import { nameTokens } from '../../../../contracts/customer-fields';
+import { childRowBatch } from '../../database/customer-children';
+import { newSequentialDocumentId } from '../../database/document-id';
 import type { PlannedCustomer } from './plan';
 import type { ScalarField } from './row-to-customer';
 import { SCALAR_COLUMNS } from './snapshots';
-import type { BatchWriter } from './writers';
+import type { BatchWriter } from '../../database/import-batch-writers';
 
 const SCALARS = Object.entries(SCALAR_COLUMNS) as [ScalarField, string][];
 

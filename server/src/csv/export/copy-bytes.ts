@@ -1,7 +1,7 @@
-import { unescapeCopyText, type CopyLines } from './export-copy-text';
-import { bufferPool } from './export-types';
-import { startsFormula } from './cells';
-import { cellWriter, type CellKind, type SegmentNames } from './export-format';
+import { unescapeCopyText, type CopyLines } from './copy-text';
+import { bufferPool } from './types';
+import { startsFormula } from '../cells';
+import { cellWriter, type CellKind, type SegmentNames } from './format';
 
 const TAB = 0x09;
 const LF = 0x0a;

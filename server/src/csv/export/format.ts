@@ -1,7 +1,8 @@
-import { CUSTOMER_FIELDS, EXPORT_OTHERS } from '../../../contracts/customer-schema';
-import type { ExportField } from '../../../contracts/exports';
-import { toDateOnly, toIso } from '../utils/dates';
-import { neutralise, quoted, textCell } from './cells';
+import { CUSTOMER_FIELDS, EXPORT_OTHERS } from '../../../../contracts/customer-schema';
+import { LIST_SEPARATOR } from '../../../../contracts/constants';
+import type { ExportField } from '../../../../contracts/exports';
+import { toDateOnly, toIso } from '../../utils/dates';
+import { neutralise, quoted, textCell } from '../cells';
 
 /** True for the fields exported as an ISO 8601 datetime. */
 export const isDatetimeField = (field: ExportField) =>
@@ -11,8 +12,17 @@ export const isDatetimeField = (field: ExportField) =>
 export const isSplitField = (field: ExportField) =>
   field !== 'segments' && EXPORT_OTHERS[field] !== undefined;
 
-/** Between the values of a multi-valued field in its export column (the import's separator). */
-export const LIST_SEPARATOR = ', ';
+/**
+ * How each column of the export query (database/export-query.ts) becomes a cell, in the order of
+ * `fields`: on PostgreSQL COPY gives datetimes as UTC text and dates already formatted.
+ */
+export const cellKinds = (fields: ExportField[], engine: 'sqlite' | 'postgres'): CellKind[] =>
+  fields.map((field) => {
+    if (field === 'segments') return 'segments';
+    if (isDatetimeField(field)) return engine === 'postgres' ? 'timestamp' : 'datetime';
+    if (field === 'dateOfBirth') return engine === 'postgres' ? 'formatted' : 'date';
+    return isSplitField(field) ? 'split' : 'text';
+  });
 
 /** The first value of a list, and the others. */
 const firstAndRest = (text: string): [string, string] => {

@@ -1,10 +1,11 @@
-// A worker thread of a SQLite export (see export-sqlite.ts): writes the CSV records of one range
+// A worker thread of a SQLite export (see sqlite.ts): writes the CSV records of one range
 // of customers to a file of its own, on a read-only connection of its own, while the main thread
 // writes the other range. Bundled on its own as dist/server/export-sqlite-worker.js.
 import fs from 'fs';
 import { parentPort, workerData } from 'worker_threads';
-import { recordWriter, type CellKind } from './export-format';
-import { beginSqliteExportRead, segmentNamer } from './export-query';
+import { recordWriter, type CellKind } from './format';
+import { beginSqliteExportRead } from '../../database/export-read';
+import { segmentNamer } from './segment-names';
 
 /** What the main thread hands the worker. */
 export interface ExportWorkerData {

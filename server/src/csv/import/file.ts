@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { withBulkWriteSettings } from '../database/bulk-settings';
+import { withBulkWriteSettings } from '../../database/bulk-settings';
 import { commitBatch } from './commit';
 import { LeaseLost } from './commit-types';
 import type { CustomerSnapshot } from './merge';

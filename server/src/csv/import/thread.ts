@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
-import { sqliteFileOf } from '../database/knex';
-import { appModulePath, workerFile } from '../utils/worker-files';
-import type { ImportWorkerData } from './import-worker';
+import { secondConnectionReaches } from '../../database/worker-connection';
+import { appModulePath, workerFile } from '../../utils/worker-files';
+import type { ImportWorkerData } from './worker';
 
 /**
  * The import worker's heap, in MB (old generation, young): a batch of 5,000 rows and its plan
@@ -29,8 +29,7 @@ export type ImportThread = Pick<ImportWorkerData, 'knexPath' | 'config'> & { fil
  * connection set up by a function, or no worker file (running from the sources).
  */
 export const importThread = (knex: Knex, client: string, schema?: string): ImportThread | null => {
-  if (client !== 'sqlite' && client !== 'postgres') return null;
-  if (client === 'sqlite' && !sqliteFileOf(knex)) return null;
+  if (!secondConnectionReaches(knex, client)) return null;
   const file = workerFile('import-worker.js');
   const knexPath = appModulePath('knex');
   const config = knex.client.config as Knex.Config & { connection?: unknown };

@@ -1,4 +1,4 @@
-import type { ImportRowOutcome } from '../../../contracts/imports';
+import type { ImportRowOutcome } from '../../../../contracts/imports';
 import { emptySnapshot, mergeRow, type CustomerSnapshot } from './merge';
 import type { CsvRecord } from './parse';
 import { rowToCustomer, type ImportRecord, type RowProblem } from './row-to-customer';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import knex from 'knex';
-import { withHiddenSettings } from '../import-thread';
+import { withHiddenSettings } from '../thread';
 
 describe('the import worker connects with the whole connection settings', () => {
   it('keeps the PostgreSQL password that knex hides from copies', async () => {

@@ -4,9 +4,10 @@
 // dist/server/import-worker.js.
 import { parentPort, workerData } from 'worker_threads';
 import type { Knex } from 'knex';
+import { connectLikeStrapi } from '../../database/worker-connection';
 import { CsvFileError } from './parse';
 import { LeaseLost } from './commit-types';
-import { importFile, type ImportFileJob, type ImportFileOptions } from './import-file';
+import { importFile, type ImportFileJob, type ImportFileOptions } from './file';
 
 /** What the main thread hands the worker. */
 export interface ImportWorkerData {
@@ -30,31 +31,10 @@ export type FromImportWorker =
   | { type: 'done'; lines: number }
   | { type: 'failed'; kind: 'lease' | 'file' | 'other'; message: string; stack?: string };
 
-/** knex on the database Strapi uses, set up per connection the way Strapi sets up its own. */
-const connect = ({ knexPath, config, options }: ImportWorkerData): Knex => {
+/** knex on the database Strapi uses, with knex and its settings as the main thread found them. */
+const connect = ({ knexPath, config, options }: ImportWorkerData): Knex =>
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const createKnex = require(knexPath) as (config: Knex.Config) => Knex;
-  const knex = createKnex({
-    ...config,
-    useNullAsDefault: true,
-    pool: {
-      min: 0,
-      max: 1,
-      // As Strapi's SQLite dialect (PostgreSQL: knex sets the search path, `searchPath`).
-      afterCreate: (conn: any, done: (error: Error | null, conn: unknown) => void) => {
-        if (options.client === 'sqlite') conn.pragma('foreign_keys = on');
-        done(null, conn);
-      },
-    },
-  });
-  if (options.client === 'postgres') {
-    // As Strapi's PostgreSQL dialect: dates stay yyyy-mm-dd text, numerics become numbers.
-    const { types } = (knex.client as unknown as { driver: typeof import('pg') }).driver;
-    types.setTypeParser(types.builtins.DATE, 'text', (v: string) => v);
-    types.setTypeParser(types.builtins.NUMERIC, 'text', parseFloat);
-  }
-  return knex;
-};
+  connectLikeStrapi(require(knexPath) as (config: Knex.Config) => Knex, config, options.client);
 
 const run = async (port: NonNullable<typeof parentPort>, data: ImportWorkerData) => {
   const send = (message: FromImportWorker) => port.postMessage(message);

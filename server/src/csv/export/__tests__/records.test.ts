@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ExportField } from '../../../../contracts/exports';
-import { copyBytesTransformer } from '../export-copy-bytes';
-import { copyTextDecoder, copyTextLines, copyTextRow } from '../export-copy-text';
-import { csvLine } from '../cells';
-import { cellsOf, isoOfTimestampText, recordWriter, type CellKind } from '../export-format';
-import { beginSqliteExportRead, segmentNamer } from '../export-query';
+import type { ExportField } from '../../../../../contracts/exports';
+import { copyBytesTransformer } from '../copy-bytes';
+import { copyTextDecoder, copyTextLines, copyTextRow } from '../copy-text';
+import { csvLine } from '../../cells';
+import { cellsOf, isoOfTimestampText, recordWriter, type CellKind } from '../format';
+import { beginSqliteExportRead } from '../../../database/export-read';
+import { segmentNamer } from '../segment-names';
 
 /** A value as PostgreSQL's COPY text format writes it. */
 const copyText = (value: string | null) =>

@@ -1,7 +1,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { bufferPool, type ExportChunk } from './export-types';
+import { bufferPool, type ExportChunk } from './types';
 
 /** Bytes read back at a time. */
 const CHUNK_BYTES = 1 << 16;

@@ -1,4 +1,4 @@
-import type { ExportChunk } from './export-types';
+import type { ExportChunk } from './types';
 
 const ESCAPES: Record<string, string> = {
   b: '\b',

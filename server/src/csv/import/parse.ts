@@ -1,8 +1,8 @@
 import fs from 'fs';
 import Papa from 'papaparse';
-import { EXTRA_PREFIX } from '../../../contracts/customer-schema';
-import { IMPORT_COLUMNS, type ImportColumn } from '../../../contracts/imports';
-import { unneutralise } from './cells';
+import { EXTRA_PREFIX } from '../../../../contracts/customer-schema';
+import { IMPORT_COLUMNS, type ImportColumn } from '../../../../contracts/imports';
+import { unneutralise } from '../cells';
 
 /** One data record of the file; `line` counts records (the header is line 1). */
 export interface CsvRecord {
