@@ -10,7 +10,7 @@ import {
   type GetAbTestResults,
   type ListAbTests,
 } from '../ab-tests';
-import { json, type BodyOf } from './response';
+import { json, type RoutesOf } from './response';
 import {
   array,
   boolean,
@@ -79,15 +79,13 @@ type R = typeof abTestResponses;
 type Path = { documentId: string };
 
 /** What each A/B test route takes and answers. */
-export interface AbTestRoutes {
-  'ab-tests.find': { response: BodyOf<R['ab-tests.find']> };
-  'ab-tests.findOne': { params: Path; response: BodyOf<R['ab-tests.findOne']> };
-  'ab-tests.create': { body: AbTestInput; response: BodyOf<R['ab-tests.create']> };
-  'ab-tests.update': {
-    params: Path;
-    body: AbTestUpdate;
-    response: BodyOf<R['ab-tests.update']>;
-  };
-  'ab-tests.delete': { params: Path; response: BodyOf<R['ab-tests.delete']> };
-  'ab-tests.results': { params: Path; response: BodyOf<R['ab-tests.results']> };
-}
+export type AbTestRoutes = RoutesOf<
+  R,
+  {
+    'ab-tests.findOne': { params: Path };
+    'ab-tests.create': { body: AbTestInput };
+    'ab-tests.update': { params: Path; body: AbTestUpdate };
+    'ab-tests.delete': { params: Path };
+    'ab-tests.results': { params: Path };
+  }
+>;

@@ -6,7 +6,7 @@ import type { ListCustomerValues, ValueField } from '../customer-values';
 import type { Customer, CustomerInput, GetCustomer } from '../customers';
 import { DUPLICATE_REASONS } from '../merges';
 import type { FindDuplicates, MergeCustomers, MergeRecord } from '../merges';
-import { json, type BodyOf } from './response';
+import { json, type RoutesOf } from './response';
 import {
   array,
   dateTime,
@@ -179,36 +179,23 @@ type R = typeof customerResponses;
 type Path = { documentId: string };
 
 /** What each customer route takes (path, query, body) and answers. */
-export interface CustomerRoutes {
-  'customers.find': { query: Partial<CustomerListQuery>; response: BodyOf<R['customers.find']> };
-  'customers.findOne': { params: Path; response: BodyOf<R['customers.findOne']> };
-  'customer-values.find': {
-    query: { field: ValueField; q?: string };
-    response: BodyOf<R['customer-values.find']>;
-  };
-  'customers.events': {
-    params: Path;
-    query: { page?: number; pageSize?: number };
-    response: BodyOf<R['customers.events']>;
-  };
-  'customers.create': { body: CustomerInput; response: BodyOf<R['customers.create']> };
-  'customers.update': {
-    params: Path;
-    body: CustomerInput;
-    response: BodyOf<R['customers.update']>;
-  };
-  'customers.delete': { params: Path; response: BodyOf<R['customers.delete']> };
-  'customers.merge': {
-    params: Path;
-    body: { sourceDocumentId: string };
-    response: BodyOf<R['customers.merge']>;
-  };
-  'customers.duplicates': { params: Path; response: BodyOf<R['customers.duplicates']> };
-  'customers.gdprExport': { params: Path; response: BodyOf<R['customers.gdprExport']> };
-  'customers.anonymize': { params: Path; response: BodyOf<R['customers.anonymize']> };
-  'customers.bulkDelete': {
-    /** By ids, or all customers matching filters (the inferred type makes both keys required). */
-    body: { documentIds: string[] } | { all: true; filters?: BulkDeleteInput['filters'] };
-    response: BodyOf<R['customers.bulkDelete']>;
-  };
-}
+export type CustomerRoutes = RoutesOf<
+  R,
+  {
+    'customers.find': { query: Partial<CustomerListQuery> };
+    'customers.findOne': { params: Path };
+    'customer-values.find': { query: { field: ValueField; q?: string } };
+    'customers.events': { params: Path; query: { page?: number; pageSize?: number } };
+    'customers.create': { body: CustomerInput };
+    'customers.update': { params: Path; body: CustomerInput };
+    'customers.delete': { params: Path };
+    'customers.merge': { params: Path; body: { sourceDocumentId: string } };
+    'customers.duplicates': { params: Path };
+    'customers.gdprExport': { params: Path };
+    'customers.anonymize': { params: Path };
+    'customers.bulkDelete': {
+      /** By ids, or all customers matching filters (the inferred type makes both keys required). */
+      body: { documentIds: string[] } | { all: true; filters?: BulkDeleteInput['filters'] };
+    };
+  }
+>;

@@ -1,19 +1,14 @@
 import type { CustomerListFilters } from '../customer-list';
 import { EXPORT_FIELDS, type CountExport, type ExportField, type ExportJob } from '../exports';
-import { file, json, type BodyOf } from './response';
-import { array, dateTime, exactly, integer, nullable, object, oneOf, string } from './shape';
+import { jobFields } from './job';
+import { file, json, type RoutesOf } from './response';
+import { array, dateTime, exactly, integer, nullable, object, oneOf } from './shape';
 
 export const exportJobShape = exactly<ExportJob>()(
   object({
-    id: integer,
+    ...jobFields,
     status: oneOf(['queued', 'running', 'completed', 'failed', 'expired']),
     fields: array(oneOf(EXPORT_FIELDS)),
-    rowsDone: integer,
-    rowsTotal: nullable(integer),
-    error: nullable(string),
-    createdBy: nullable(string),
-    createdAt: dateTime,
-    finishedAt: nullable(dateTime),
     expiresAt: nullable(dateTime),
   })
 );
@@ -36,18 +31,18 @@ type R = typeof exportResponses;
 type Path = { id: number };
 
 /** What each export route takes and answers. */
-export interface ExportRoutes {
-  'exports.create': {
-    /** The fields, and all, matching (`filters`) or selected (`documentIds`) customers. */
-    body: { fields: ExportField[]; filters?: CustomerListFilters; documentIds?: string[] };
-    response: BodyOf<R['exports.create']>;
-  };
-  'exports.find': { response: BodyOf<R['exports.find']> };
-  'exports.findOne': { params: Path; response: BodyOf<R['exports.findOne']> };
-  'exports.download': { params: Path; response: BodyOf<R['exports.download']> };
-  'exports.count': {
-    /** All customers, those matching `filters`, or those selected (`documentIds`). */
-    body: { filters?: CustomerListFilters; documentIds?: string[] };
-    response: BodyOf<R['exports.count']>;
-  };
-}
+export type ExportRoutes = RoutesOf<
+  R,
+  {
+    'exports.create': {
+      /** The fields, and all, matching (`filters`) or selected (`documentIds`) customers. */
+      body: { fields: ExportField[]; filters?: CustomerListFilters; documentIds?: string[] };
+    };
+    'exports.findOne': { params: Path };
+    'exports.download': { params: Path };
+    'exports.count': {
+      /** All customers, those matching `filters`, or those selected (`documentIds`). */
+      body: { filters?: CustomerListFilters; documentIds?: string[] };
+    };
+  }
+>;

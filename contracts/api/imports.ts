@@ -1,6 +1,7 @@
 import type { GetImport, ImportJob, ListImports } from '../imports';
 import { IMPORT_STATUSES } from '../imports';
-import { file, json, type BodyOf } from './response';
+import { jobFields } from './job';
+import { file, json, type RoutesOf } from './response';
 import {
   array,
   boolean,
@@ -16,22 +17,16 @@ import {
 } from './shape';
 
 const importJobFields = {
-  id: integer,
+  ...jobFields,
   status: oneOf(IMPORT_STATUSES),
   dryRun: boolean,
   fileName: string,
   fileSize: integer,
   bytesDone: integer,
-  rowsDone: integer,
-  rowsTotal: nullable(integer),
   rowsPerSecond: nullable(number),
   etaSeconds: nullable(number),
   unknownColumns: array(string),
-  error: nullable(string),
-  createdBy: nullable(string),
-  createdAt: dateTime,
   startedAt: nullable(dateTime),
-  finishedAt: nullable(dateTime),
   created: integer,
   updated: integer,
   unchanged: integer,
@@ -76,11 +71,12 @@ type R = typeof importResponses;
 type Path = { id: number };
 
 /** What each import route takes and answers. */
-export interface ImportRoutes {
-  'imports.template': { response: BodyOf<R['imports.template']> };
-  /** multipart/form-data: the CSV in `file`, and `dryRun`. */
-  'imports.create': { body: { dryRun?: boolean }; response: BodyOf<R['imports.create']> };
-  'imports.find': { response: BodyOf<R['imports.find']> };
-  'imports.findOne': { params: Path; response: BodyOf<R['imports.findOne']> };
-  'imports.errors': { params: Path; response: BodyOf<R['imports.errors']> };
-}
+export type ImportRoutes = RoutesOf<
+  R,
+  {
+    /** multipart/form-data: the CSV in `file`, and `dryRun`. */
+    'imports.create': { body: { dryRun?: boolean } };
+    'imports.findOne': { params: Path };
+    'imports.errors': { params: Path };
+  }
+>;

@@ -1,5 +1,5 @@
 import type { PreviewAudience, PreviewQuery } from '../audience';
-import { json, type BodyOf } from './response';
+import { json, type RoutesOf } from './response';
 import { boolean, exactly, integer, nullable, object, record, string, unknown } from './shape';
 
 /** What the personalization route answers, by handler. */
@@ -22,9 +22,11 @@ export const personalizationResponses = {
 type R = typeof personalizationResponses;
 
 /** What the personalization route takes and answers. */
-export interface PersonalizationRoutes {
-  'personalization.preview': {
-    query: Partial<PreviewQuery> & Pick<PreviewQuery, 'uid' | 'documentId'>;
-    response: BodyOf<R['personalization.preview']>;
-  };
-}
+export type PersonalizationRoutes = RoutesOf<
+  R,
+  {
+    'personalization.preview': {
+      query: Partial<PreviewQuery> & Pick<PreviewQuery, 'uid' | 'documentId'>;
+    };
+  }
+>;

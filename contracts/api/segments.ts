@@ -13,7 +13,7 @@ import type {
   SegmentUpdate,
 } from '../segments';
 import { customerShape, paginationShape } from './customers';
-import { json, type BodyOf } from './response';
+import { json, type RoutesOf } from './response';
 import {
   array,
   boolean,
@@ -102,33 +102,22 @@ type MembersPush = {
 };
 
 /** What each segment route takes (path, query, body) and answers. */
-export interface SegmentRoutes {
-  'segments.find': { response: BodyOf<R['segments.find']> };
-  'segments.findOne': { params: Path; response: BodyOf<R['segments.findOne']> };
-  'segments.create': { body: SegmentInput; response: BodyOf<R['segments.create']> };
-  'segments.update': {
-    params: Path;
-    body: SegmentUpdate;
-    response: BodyOf<R['segments.update']>;
-  };
-  'segments.delete': { params: Path; response: BodyOf<R['segments.delete']> };
-  'segments.preview': { body: { rules: RuleNode }; response: BodyOf<R['segments.preview']> };
-  'segments.history': { params: Path; response: BodyOf<R['segments.history']> };
-  'segments.members': {
-    params: Path;
-    query: Partial<Pick<CustomerListQuery, 'page' | 'pageSize' | 'sort' | 'q'>>;
-    response: BodyOf<R['segments.members']>;
-  };
-  'segments.pushMembers': {
-    params: Path;
-    body: MembersPush;
-    response: BodyOf<R['segments.pushMembers']>;
-  };
-  'segments.pushMembersByToken': {
-    params: { segmentId: string };
-    body: MembersPush;
-    response: BodyOf<R['segments.pushMembersByToken']>;
-  };
-  /** The customer's documentId: GET /customers/:documentId/segments/explain. */
-  'segments.explain': { params: Path; response: BodyOf<R['segments.explain']> };
-}
+export type SegmentRoutes = RoutesOf<
+  R,
+  {
+    'segments.findOne': { params: Path };
+    'segments.create': { body: SegmentInput };
+    'segments.update': { params: Path; body: SegmentUpdate };
+    'segments.delete': { params: Path };
+    'segments.preview': { body: { rules: RuleNode } };
+    'segments.history': { params: Path };
+    'segments.members': {
+      params: Path;
+      query: Partial<Pick<CustomerListQuery, 'page' | 'pageSize' | 'sort' | 'q'>>;
+    };
+    'segments.pushMembers': { params: Path; body: MembersPush };
+    'segments.pushMembersByToken': { params: { segmentId: string }; body: MembersPush };
+    /** The customer's documentId: GET /customers/:documentId/segments/explain. */
+    'segments.explain': { params: Path };
+  }
+>;

@@ -1,6 +1,6 @@
 import type { GetRetention, RetentionRun, RetentionSettings } from '../retention';
 import type { GetSettings, Settings, TagGroup } from '../settings';
-import { json, type BodyOf } from './response';
+import { json, type RoutesOf } from './response';
 import { array, boolean, dateTime, exactly, integer, object, oneOf, string } from './shape';
 
 const tagGroupShape = exactly<TagGroup>()(object({ name: string, tags: array(string) }));
@@ -49,14 +49,10 @@ export const settingsResponses = {
 type R = typeof settingsResponses;
 
 /** What each settings and retention route takes and answers. */
-export interface SettingsRoutes {
-  'settings.find': { response: BodyOf<R['settings.find']> };
-  'settings.update': { body: Settings; response: BodyOf<R['settings.update']> };
-  'settings.tagGroups': { response: BodyOf<R['settings.tagGroups']> };
-  'settings.retention': { response: BodyOf<R['settings.retention']> };
-  'settings.saveRetention': {
-    body: RetentionSettings;
-    response: BodyOf<R['settings.saveRetention']>;
-  };
-  'settings.runRetention': { response: BodyOf<R['settings.runRetention']> };
-}
+export type SettingsRoutes = RoutesOf<
+  R,
+  {
+    'settings.update': { body: Settings };
+    'settings.saveRetention': { body: RetentionSettings };
+  }
+>;

@@ -1,5 +1,5 @@
 import type { Identify, ServerIdentify, ServerMerge, TrackEvents } from '../tracking';
-import { file, json, type BodyOf } from './response';
+import { file, json, type RoutesOf } from './response';
 import { exactly, integer, object, oneOf, string } from './shape';
 
 const customerRef = object({ data: object({ documentId: string }) });
@@ -22,25 +22,17 @@ export const trackingResponses = {
 type R = typeof trackingResponses;
 
 /** What each tracking route takes and answers (the visitor in X-Visitor-Id or ?vid=). */
-export interface TrackingRoutes {
-  'tracking.events': {
-    query: { vid?: string };
-    /** text/plain or JSON: `{ events: [...] }`, checked by the tracking controller. */
-    body: { events: unknown[] };
-    response: BodyOf<R['tracking.events']>;
-  };
-  'tracking.identify': {
-    query: { vid?: string };
-    body: Identify.Request['body'];
-    response: BodyOf<R['tracking.identify']>;
-  };
-  'tracking.serverIdentify': {
-    body: ServerIdentify.Request['body'];
-    response: BodyOf<R['tracking.serverIdentify']>;
-  };
-  'tracking.serverMerge': {
-    body: ServerMerge.Request['body'];
-    response: BodyOf<R['tracking.serverMerge']>;
-  };
-  'tracking.script': { query: { v?: string }; response: BodyOf<R['tracking.script']> };
-}
+export type TrackingRoutes = RoutesOf<
+  R,
+  {
+    'tracking.events': {
+      query: { vid?: string };
+      /** text/plain or JSON: `{ events: [...] }`, checked by the tracking controller. */
+      body: { events: unknown[] };
+    };
+    'tracking.identify': { query: { vid?: string }; body: Identify.Request['body'] };
+    'tracking.serverIdentify': { body: ServerIdentify.Request['body'] };
+    'tracking.serverMerge': { body: ServerMerge.Request['body'] };
+    'tracking.script': { query: { v?: string } };
+  }
+>;

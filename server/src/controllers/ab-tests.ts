@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { ResponseOf } from '../../../contracts/api';
 import { abTestInputSchema, abTestUpdateSchema } from '../../../contracts/ab-tests';
 import { getService } from '../utils/get-service';
-import { validate } from '../validation/validate';
+import { reply, validBody } from '../utils/respond';
 import { pluginConfig } from '../config/plugin-config';
 
 /** HTTP layer of A/B tests: validate, call the service, shape. */
@@ -13,46 +12,32 @@ const abTests = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async find(ctx: Context) {
-      ctx.body = { data: await service().list() } satisfies ResponseOf<'ab-tests.find'>;
+      reply(ctx, 'ab-tests.find', { data: await service().list() });
     },
 
     async findOne(ctx: Context) {
-      ctx.body = {
-        data: await service().findOne(ctx.params.documentId),
-      } satisfies ResponseOf<'ab-tests.findOne'>;
+      reply(ctx, 'ab-tests.findOne', { data: await service().findOne(ctx.params.documentId) });
     },
 
     async create(ctx: Context) {
-      const input = await validate(
-        abTestInputSchema(customTypes()),
-        ctx.request.body ?? {},
-        'The A/B test is not valid'
-      );
-      ctx.status = 201;
-      ctx.body = { data: await service().create(input) } satisfies ResponseOf<'ab-tests.create'>;
+      const schema = abTestInputSchema(customTypes());
+      const input = await validBody(ctx, schema, 'The A/B test is not valid');
+      reply(ctx, 'ab-tests.create', { data: await service().create(input) });
     },
 
     async update(ctx: Context) {
-      const input = await validate(
-        abTestUpdateSchema(customTypes()),
-        ctx.request.body ?? {},
-        'The A/B test is not valid'
-      );
-      ctx.body = {
-        data: await service().update(ctx.params.documentId, input),
-      } satisfies ResponseOf<'ab-tests.update'>;
+      const schema = abTestUpdateSchema(customTypes());
+      const input = await validBody(ctx, schema, 'The A/B test is not valid');
+      const data = await service().update(ctx.params.documentId, input);
+      reply(ctx, 'ab-tests.update', { data });
     },
 
     async delete(ctx: Context) {
-      ctx.body = {
-        data: await service().delete(ctx.params.documentId),
-      } satisfies ResponseOf<'ab-tests.delete'>;
+      reply(ctx, 'ab-tests.delete', { data: await service().delete(ctx.params.documentId) });
     },
 
     async results(ctx: Context) {
-      ctx.body = {
-        data: await service().results(ctx.params.documentId),
-      } satisfies ResponseOf<'ab-tests.results'>;
+      reply(ctx, 'ab-tests.results', { data: await service().results(ctx.params.documentId) });
     },
   };
 };

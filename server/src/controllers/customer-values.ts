@@ -2,17 +2,19 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { customerValuesQuerySchema } from '../../../contracts/customer-values';
 import { getService } from '../utils/get-service';
-import { validate } from '../validation/validate';
+import { reply, validQuery } from '../utils/respond';
 
 /** The values customers hold in a field (tags, terms, subscriptions), for pickers. */
 const customerValues = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
-    const { field, q } = await validate(
+    const { field, q } = await validQuery(
+      ctx,
       customerValuesQuerySchema,
-      ctx.query ?? {},
       'The value list query is not valid'
     );
-    ctx.body = { data: await getService(strapi, 'customer-values').list(field, q) };
+    reply(ctx, 'customer-values.find', {
+      data: await getService(strapi, 'customer-values').list(field, q),
+    });
   },
 });
 

@@ -1,102 +1,83 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { ResponseOf } from '../../../contracts/api';
 import { bulkDeleteSchema } from '../../../contracts/customer-bulk';
 import { timelineQuerySchema } from '../../../contracts/customer-events';
 import { customerListQuerySchema } from '../../../contracts/customer-list';
 import { customerInputSchema } from '../../../contracts/customers';
 import { mergeSchema } from '../../../contracts/merges';
 import { getService } from '../utils/get-service';
-import { validate } from '../validation/validate';
+import { reply, validBody, validQuery } from '../utils/respond';
 import { pluginConfig } from '../config/plugin-config';
 
 /** Thin HTTP layer over the customer services: validate, call, shape. */
-const customers = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async find(ctx: Context) {
-    const query = await validate(customerListQuerySchema, ctx.query, 'The list query is not valid');
-    ctx.body = (await getService(strapi, 'customer-list').list(
-      query,
-      pluginConfig(strapi).pageSize
-    )) satisfies ResponseOf<'customers.find'>;
-  },
+const customers = ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = () => getService(strapi, 'customers');
 
-  async findOne(ctx: Context) {
-    ctx.body = {
-      data: await getService(strapi, 'customers').findOne(ctx.params.documentId),
-    } satisfies ResponseOf<'customers.findOne'>;
-  },
+  return {
+    async find(ctx: Context) {
+      const query = await validQuery(ctx, customerListQuerySchema, 'The list query is not valid');
+      const list = getService(strapi, 'customer-list');
+      reply(ctx, 'customers.find', await list.list(query, pluginConfig(strapi).pageSize));
+    },
 
-  async events(ctx: Context) {
-    const query = await validate(timelineQuerySchema, ctx.query, 'The timeline query is not valid');
-    ctx.body = (await getService(strapi, 'customer-events').list(
-      ctx.params.documentId,
-      query
-    )) satisfies ResponseOf<'customers.events'>;
-  },
+    async findOne(ctx: Context) {
+      reply(ctx, 'customers.findOne', { data: await service().findOne(ctx.params.documentId) });
+    },
 
-  async create(ctx: Context) {
-    const input = await validate(customerInputSchema, ctx.request.body ?? {}, 'Not valid');
-    ctx.status = 201;
-    ctx.body = {
-      data: await getService(strapi, 'customers').create(input, 'manual'),
-    } satisfies ResponseOf<'customers.create'>;
-  },
+    async events(ctx: Context) {
+      const query = await validQuery(ctx, timelineQuerySchema, 'The timeline query is not valid');
+      const events = getService(strapi, 'customer-events');
+      reply(ctx, 'customers.events', await events.list(ctx.params.documentId, query));
+    },
 
-  async update(ctx: Context) {
-    const input = await validate(customerInputSchema, ctx.request.body ?? {}, 'Not valid');
-    ctx.body = {
-      data: await getService(strapi, 'customers').update(ctx.params.documentId, input),
-    } satisfies ResponseOf<'customers.update'>;
-  },
+    async create(ctx: Context) {
+      const input = await validBody(ctx, customerInputSchema, 'Not valid');
+      reply(ctx, 'customers.create', { data: await service().create(input, 'manual') });
+    },
 
-  async delete(ctx: Context) {
-    ctx.body = {
-      data: await getService(strapi, 'customers').delete(ctx.params.documentId),
-    } satisfies ResponseOf<'customers.delete'>;
-  },
+    async update(ctx: Context) {
+      const input = await validBody(ctx, customerInputSchema, 'Not valid');
+      const data = await service().update(ctx.params.documentId, input);
+      reply(ctx, 'customers.update', { data });
+    },
 
-  async merge(ctx: Context) {
-    const { sourceDocumentId } = await validate(mergeSchema, ctx.request.body ?? {}, 'Not a merge');
-    const user = ctx.state.user as { id: number; email: string };
-    ctx.body = {
-      data: await getService(strapi, 'customer-merge').merge(
-        ctx.params.documentId,
-        sourceDocumentId,
-        user
-      ),
-    } satisfies ResponseOf<'customers.merge'>;
-  },
+    async delete(ctx: Context) {
+      reply(ctx, 'customers.delete', { data: await service().delete(ctx.params.documentId) });
+    },
 
-  async duplicates(ctx: Context) {
-    ctx.body = {
-      data: await getService(strapi, 'customer-duplicates').find(ctx.params.documentId),
-    } satisfies ResponseOf<'customers.duplicates'>;
-  },
+    async merge(ctx: Context) {
+      const { sourceDocumentId } = await validBody(ctx, mergeSchema, 'Not a merge');
+      const user = ctx.state.user as { id: number; email: string };
+      const merges = getService(strapi, 'customer-merge');
+      const data = await merges.merge(ctx.params.documentId, sourceDocumentId, user);
+      reply(ctx, 'customers.merge', { data });
+    },
 
-  async gdprExport(ctx: Context) {
-    const data = await getService(strapi, 'customer-privacy').export(ctx.params.documentId);
-    ctx.attachment(`customer-${ctx.params.documentId}-gdpr-export.json`);
-    ctx.set('Content-Type', 'application/json; charset=utf-8');
-    ctx.set('Cache-Control', 'no-store');
-    ctx.body = JSON.stringify(data, null, 2);
-  },
+    async duplicates(ctx: Context) {
+      const data = await getService(strapi, 'customer-duplicates').find(ctx.params.documentId);
+      reply(ctx, 'customers.duplicates', { data });
+    },
 
-  async anonymize(ctx: Context) {
-    ctx.body = {
-      data: await getService(strapi, 'customer-privacy').anonymize(ctx.params.documentId),
-    } satisfies ResponseOf<'customers.anonymize'>;
-  },
+    async gdprExport(ctx: Context) {
+      const data = await getService(strapi, 'customer-privacy').export(ctx.params.documentId);
+      ctx.attachment(`customer-${ctx.params.documentId}-gdpr-export.json`);
+      ctx.set('Content-Type', 'application/json; charset=utf-8');
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = JSON.stringify(data, null, 2);
+    },
 
-  async bulkDelete(ctx: Context) {
-    const input = await validate(
-      bulkDeleteSchema,
-      ctx.request.body ?? {},
-      'Bulk delete is not valid'
-    );
-    ctx.body = {
-      data: await getService(strapi, 'customer-bulk').delete(input),
-    } satisfies ResponseOf<'customers.bulkDelete'>;
-  },
-});
+    async anonymize(ctx: Context) {
+      const data = await getService(strapi, 'customer-privacy').anonymize(ctx.params.documentId);
+      reply(ctx, 'customers.anonymize', { data });
+    },
+
+    async bulkDelete(ctx: Context) {
+      const input = await validBody(ctx, bulkDeleteSchema, 'Bulk delete is not valid');
+      reply(ctx, 'customers.bulkDelete', {
+        data: await getService(strapi, 'customer-bulk').delete(input),
+      });
+    },
+  };
+};
 
 export default customers;

@@ -1,57 +1,45 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { ResponseOf } from '../../../contracts/api';
-import * as yup from 'yup';
 import { exportCountSchema, exportRequestSchema } from '../../../contracts/exports';
 import { getService } from '../utils/get-service';
+import { reply, validBody } from '../utils/respond';
+import { idParamsSchema } from '../validation/id-params';
 import { validate } from '../validation/validate';
 
-const idSchema = yup.object({ id: yup.number().integer().positive().required() });
-
 /** HTTP layer of CSV exports (the bulk export permission). */
-const exportsController = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async create(ctx: Context) {
-    const request = await validate(
-      exportRequestSchema,
-      ctx.request.body ?? {},
-      'The export is not valid'
-    );
-    ctx.status = 202;
-    ctx.body = {
-      data: await getService(strapi, 'exports').create(request, ctx.state.user),
-    } satisfies ResponseOf<'exports.create'>;
-  },
+const exportsController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = () => getService(strapi, 'exports');
+  const idOf = async (ctx: Context) =>
+    (await validate(idParamsSchema, ctx.params, 'Not an export id')).id;
 
-  async count(ctx: Context) {
-    const scope = await validate(
-      exportCountSchema,
-      ctx.request.body ?? {},
-      'The export is not valid'
-    );
-    ctx.body = { data: { count: await getService(strapi, 'exports').count(scope) } };
-  },
+  return {
+    async create(ctx: Context) {
+      const request = await validBody(ctx, exportRequestSchema, 'The export is not valid');
+      reply(ctx, 'exports.create', { data: await service().create(request, ctx.state.user) });
+    },
 
-  async find(ctx: Context) {
-    ctx.body = {
-      data: await getService(strapi, 'exports').list(),
-    } satisfies ResponseOf<'exports.find'>;
-  },
+    async count(ctx: Context) {
+      const scope = await validBody(ctx, exportCountSchema, 'The export is not valid');
+      reply(ctx, 'exports.count', { data: { count: await service().count(scope) } });
+    },
 
-  async findOne(ctx: Context) {
-    const { id } = await validate(idSchema, ctx.params, 'Not an export id');
-    ctx.body = {
-      data: await getService(strapi, 'exports').findOne(id),
-    } satisfies ResponseOf<'exports.findOne'>;
-  },
+    async find(ctx: Context) {
+      reply(ctx, 'exports.find', { data: await service().list() });
+    },
 
-  async download(ctx: Context) {
-    const { id } = await validate(idSchema, ctx.params, 'Not an export id');
-    const stream = await getService(strapi, 'exports').file(id);
-    ctx.set('Content-Type', 'text/csv; charset=utf-8');
-    ctx.set('Cache-Control', 'no-store');
-    ctx.attachment(`customers-export-${id}.csv`);
-    ctx.body = stream;
-  },
-});
+    async findOne(ctx: Context) {
+      reply(ctx, 'exports.findOne', { data: await service().findOne(await idOf(ctx)) });
+    },
+
+    async download(ctx: Context) {
+      const id = await idOf(ctx);
+      const stream = await service().file(id);
+      ctx.set('Content-Type', 'text/csv; charset=utf-8');
+      ctx.set('Cache-Control', 'no-store');
+      ctx.attachment(`customers-export-${id}.csv`);
+      ctx.body = stream;
+    },
+  };
+};
 
 export default exportsController;

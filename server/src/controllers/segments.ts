@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { ResponseOf } from '../../../contracts/api';
 import { customerListQuerySchema } from '../../../contracts/customer-list';
 import { ruleTreeSchema } from '../../../contracts/segment-rules-schema';
 import {
@@ -11,6 +10,7 @@ import {
 } from '../../../contracts/segments';
 import { holds } from '../utils/ability';
 import { getService } from '../utils/get-service';
+import { reply, validBody, validQuery } from '../utils/respond';
 import { validate } from '../validation/validate';
 import { pluginConfig } from '../config/plugin-config';
 
@@ -20,111 +20,79 @@ const validRules = async (rules: unknown) =>
     : validate(ruleTreeSchema, rules, 'The rules are not valid');
 
 /** HTTP layer of segments: validate, call the segment services, shape. */
-const segments = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async find(ctx: Context) {
-    ctx.body = {
-      data: await getService(strapi, 'segments').list(),
-    } satisfies ResponseOf<'segments.find'>;
-  },
+const segments = ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = () => getService(strapi, 'segments');
+  const members = () => getService(strapi, 'segment-members');
 
-  async findOne(ctx: Context) {
-    ctx.body = {
-      data: await getService(strapi, 'segments').findOne(ctx.params.documentId),
-    } satisfies ResponseOf<'segments.findOne'>;
-  },
+  return {
+    async find(ctx: Context) {
+      reply(ctx, 'segments.find', { data: await service().list() });
+    },
 
-  async create(ctx: Context) {
-    const input = await validate(
-      segmentInputSchema,
-      ctx.request.body ?? {},
-      'The segment is not valid'
-    );
-    if (input.kind === 'rule') input.rules = await validRules(input.rules);
-    ctx.status = 201;
-    ctx.body = {
-      data: await getService(strapi, 'segments').create(input),
-    } satisfies ResponseOf<'segments.create'>;
-  },
+    async findOne(ctx: Context) {
+      reply(ctx, 'segments.findOne', { data: await service().findOne(ctx.params.documentId) });
+    },
 
-  async update(ctx: Context) {
-    const input = await validate(
-      segmentUpdateSchema,
-      ctx.request.body ?? {},
-      'The segment is not valid'
-    );
-    input.rules = await validRules(input.rules);
-    ctx.body = {
-      data: await getService(strapi, 'segments').update(ctx.params.documentId, input),
-    } satisfies ResponseOf<'segments.update'>;
-  },
+    async create(ctx: Context) {
+      const input = await validBody(ctx, segmentInputSchema, 'The segment is not valid');
+      if (input.kind === 'rule') input.rules = await validRules(input.rules);
+      reply(ctx, 'segments.create', { data: await service().create(input) });
+    },
 
-  async delete(ctx: Context) {
-    ctx.body = {
-      data: await getService(strapi, 'segments').delete(ctx.params.documentId),
-    } satisfies ResponseOf<'segments.delete'>;
-  },
+    async update(ctx: Context) {
+      const input = await validBody(ctx, segmentUpdateSchema, 'The segment is not valid');
+      input.rules = await validRules(input.rules);
+      const data = await service().update(ctx.params.documentId, input);
+      reply(ctx, 'segments.update', { data });
+    },
 
-  async preview(ctx: Context) {
-    const { rules } = await validate(
-      previewSchema,
-      ctx.request.body ?? {},
-      'The rules are not valid'
-    );
-    // The sample is whole customer profiles: only for admins who may read customers.
-    const withSample = holds(ctx.state.userAbility, 'customers.read');
-    ctx.body = {
-      data: await getService(strapi, 'segments').preview(rules, { withSample }),
-    } satisfies ResponseOf<'segments.preview'>;
-  },
+    async delete(ctx: Context) {
+      reply(ctx, 'segments.delete', { data: await service().delete(ctx.params.documentId) });
+    },
 
-  async history(ctx: Context) {
-    ctx.body = {
-      data: await getService(strapi, 'segments').history(ctx.params.documentId),
-    } satisfies ResponseOf<'segments.history'>;
-  },
+    async preview(ctx: Context) {
+      const { rules } = await validBody(ctx, previewSchema, 'The rules are not valid');
+      // The sample is whole customer profiles: only for admins who may read customers.
+      const withSample = holds(ctx.state.userAbility, 'customers.read');
+      reply(ctx, 'segments.preview', { data: await service().preview(rules, { withSample }) });
+    },
 
-  async members(ctx: Context) {
-    const segment = await getService(strapi, 'segments').findOne(ctx.params.documentId);
-    const query = await validate(
-      customerListQuerySchema,
-      ctx.query,
-      'The members query is not valid'
-    );
-    ctx.body = (await getService(strapi, 'customer-list').list(
-      { ...query, segment: segment.segmentId },
-      pluginConfig(strapi).pageSize
-    )) satisfies ResponseOf<'segments.members'>;
-  },
+    async history(ctx: Context) {
+      reply(ctx, 'segments.history', { data: await service().history(ctx.params.documentId) });
+    },
 
-  async pushMembers(ctx: Context) {
-    const input = await validate(
-      membersPushSchema,
-      ctx.request.body ?? {},
-      'The members are not valid'
-    );
-    ctx.body = {
-      data: await getService(strapi, 'segment-members').push(ctx.params.documentId, input as never),
-    } satisfies ResponseOf<'segments.pushMembers'>;
-  },
+    async members(ctx: Context) {
+      const segment = await service().findOne(ctx.params.documentId);
+      const query = await validQuery(
+        ctx,
+        customerListQuerySchema,
+        'The members query is not valid'
+      );
+      const list = await getService(strapi, 'customer-list').list(
+        { ...query, segment: segment.segmentId },
+        pluginConfig(strapi).pageSize
+      );
+      reply(ctx, 'segments.members', list);
+    },
 
-  /** The content-API twin of pushMembers, for a CRM with an API token: the segment by its ID. */
-  async pushMembersByToken(ctx: Context) {
-    const input = await validate(
-      membersPushSchema,
-      ctx.request.body ?? {},
-      'The members are not valid'
-    );
-    const segment = await getService(strapi, 'segments').findBySegmentId(ctx.params.segmentId);
-    ctx.body = {
-      data: await getService(strapi, 'segment-members').push(segment.documentId, input as never),
-    } satisfies ResponseOf<'segments.pushMembersByToken'>;
-  },
+    async pushMembers(ctx: Context) {
+      const input = await validBody(ctx, membersPushSchema, 'The members are not valid');
+      const data = await members().push(ctx.params.documentId, input as never);
+      reply(ctx, 'segments.pushMembers', { data });
+    },
 
-  async explain(ctx: Context) {
-    ctx.body = {
-      data: await getService(strapi, 'segment-members').explain(ctx.params.documentId),
-    } satisfies ResponseOf<'segments.explain'>;
-  },
-});
+    /** The content-API twin of pushMembers, for a CRM with an API token: the segment by its ID. */
+    async pushMembersByToken(ctx: Context) {
+      const input = await validBody(ctx, membersPushSchema, 'The members are not valid');
+      const segment = await service().findBySegmentId(ctx.params.segmentId);
+      const data = await members().push(segment.documentId, input as never);
+      reply(ctx, 'segments.pushMembersByToken', { data });
+    },
+
+    async explain(ctx: Context) {
+      reply(ctx, 'segments.explain', { data: await members().explain(ctx.params.documentId) });
+    },
+  };
+};
 
 export default segments;

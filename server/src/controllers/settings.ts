@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { ResponseOf } from '../../../contracts/api';
 import {
   RETENTION_PERMISSION,
   retentionSchema,
@@ -9,7 +8,7 @@ import {
 import { settingsSchema } from '../../../contracts/settings';
 import { assertHolds, type UserAbility } from '../utils/ability';
 import { getService } from '../utils/get-service';
-import { validate } from '../validation/validate';
+import { reply, validBody } from '../utils/respond';
 
 /** Retention anonymizes or deletes in bulk: whoever sets or runs it must be allowed to by hand. */
 const assertMayApply = (ability: UserAbility | undefined, action: RetentionSettings['action']) =>
@@ -20,53 +19,45 @@ const assertMayApply = (ability: UserAbility | undefined, action: RetentionSetti
   );
 
 /** Reads and writes the plugin's settings. */
-const settings = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async find(ctx: Context) {
-    ctx.body = {
-      data: await getService(strapi, 'settings').get(),
-    } satisfies ResponseOf<'settings.find'>;
-  },
+const settings = ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = () => getService(strapi, 'settings');
+  const retention = () => getService(strapi, 'retention');
 
-  async tagGroups(ctx: Context) {
-    ctx.body = {
-      data: (await getService(strapi, 'settings').get()).tagGroups,
-    } satisfies ResponseOf<'settings.tagGroups'>;
-  },
+  return {
+    async find(ctx: Context) {
+      reply(ctx, 'settings.find', { data: await service().get() });
+    },
 
-  async retention(ctx: Context) {
-    ctx.body = {
-      data: await getService(strapi, 'retention').overview(),
-    } satisfies ResponseOf<'settings.retention'>;
-  },
+    async tagGroups(ctx: Context) {
+      reply(ctx, 'settings.tagGroups', { data: (await service().get()).tagGroups });
+    },
 
-  async saveRetention(ctx: Context) {
-    const input = (await validate(
-      retentionSchema,
-      ctx.request.body ?? {},
-      'Retention settings are not valid'
-    )) as RetentionSettings;
-    assertMayApply(ctx.state.userAbility, input.action);
-    ctx.body = {
-      data: await getService(strapi, 'retention').save(input),
-    } satisfies ResponseOf<'settings.saveRetention'>;
-  },
+    async retention(ctx: Context) {
+      reply(ctx, 'settings.retention', { data: await retention().overview() });
+    },
 
-  async runRetention(ctx: Context) {
-    const retention = getService(strapi, 'retention');
-    const settings = await retention.settings();
-    assertMayApply(ctx.state.userAbility, settings.action);
-    // The settings just checked are the ones applied, even if someone saves others meanwhile.
-    ctx.body = {
-      data: await retention.run('manual', settings),
-    } satisfies ResponseOf<'settings.runRetention'>;
-  },
+    async saveRetention(ctx: Context) {
+      const input = (await validBody(
+        ctx,
+        retentionSchema,
+        'Retention settings are not valid'
+      )) as RetentionSettings;
+      assertMayApply(ctx.state.userAbility, input.action);
+      reply(ctx, 'settings.saveRetention', { data: await retention().save(input) });
+    },
 
-  async update(ctx: Context) {
-    const input = await validate(settingsSchema, ctx.request.body ?? {}, 'Settings are not valid');
-    ctx.body = {
-      data: await getService(strapi, 'settings').set(input),
-    } satisfies ResponseOf<'settings.update'>;
-  },
-});
+    async runRetention(ctx: Context) {
+      const settings = await retention().settings();
+      assertMayApply(ctx.state.userAbility, settings.action);
+      // The settings just checked are the ones applied, even if someone saves others meanwhile.
+      reply(ctx, 'settings.runRetention', { data: await retention().run('manual', settings) });
+    },
+
+    async update(ctx: Context) {
+      const input = await validBody(ctx, settingsSchema, 'Settings are not valid');
+      reply(ctx, 'settings.update', { data: await service().set(input) });
+    },
+  };
+};
 
 export default settings;

@@ -1,13 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import type { ResponseOf } from '../../../contracts/api';
 import {
   identifySchema,
   IDENTITY_HEADERS,
   serverIdentifySchema,
   serverMergeSchema,
-  type Identify,
 } from '../../../contracts/tracking';
 import { readTrackingCaller, type TrackingCaller } from '../tracking/caller';
 import { trackingBodyOf } from '../tracking/body-limit';
@@ -15,6 +13,7 @@ import { createRateLimiter } from '../tracking/rate-limit';
 import { trackerScript, trackerEndpoint } from '../tracking/tracker-script';
 import { assertUserHash, type IdentityVerification } from '../tracking/user-hash';
 import { getService } from '../utils/get-service';
+import { reply, validBody } from '../utils/respond';
 import { validate } from '../validation/validate';
 import { createEventsValidator } from '../tracking/events-validator';
 import { pluginConfig } from '../config/plugin-config';
@@ -59,10 +58,7 @@ const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
         'visitorId' in caller
           ? await service.resolveVisitor(caller.visitorId)
           : await service.resolveCustomer(caller.customerRef);
-      ctx.status = 202;
-      ctx.body = {
-        data: await service.track(customer, events),
-      } satisfies ResponseOf<'tracking.events'>;
+      reply(ctx, 'tracking.events', { data: await service.track(customer, events) });
     },
 
     /** The same answer whether or not the email or the visitor is known. */
@@ -77,32 +73,21 @@ const tracking = ({ strapi }: { strapi: Core.Strapi }) => {
       const mode = verification();
       assertUserHash(mode, input.email, input.userHash);
       await getService(strapi, 'visitor-identity').identify(caller.visitorId, input, mode.mode);
-      ctx.status = 202;
-      ctx.body = { data: { accepted: true } } satisfies Identify.Response;
+      reply(ctx, 'tracking.identify', { data: { accepted: true } });
     },
 
     /** For the site's server (API token): links a visitor id to a customer. */
     async serverIdentify(ctx: Context) {
-      const input = await validate(
-        serverIdentifySchema,
-        ctx.request.body ?? {},
-        'identify is not valid'
-      );
-      ctx.body = {
-        data: await getService(strapi, 'visitor-identity').serverIdentify(input),
-      } satisfies ResponseOf<'tracking.serverIdentify'>;
+      const input = await validBody(ctx, serverIdentifySchema, 'identify is not valid');
+      const data = await getService(strapi, 'visitor-identity').serverIdentify(input);
+      reply(ctx, 'tracking.serverIdentify', { data });
     },
 
     /** For the site's server (API token): two customers it knows are one person. */
     async serverMerge(ctx: Context) {
-      const input = await validate(
-        serverMergeSchema,
-        ctx.request.body ?? {},
-        'The merge is not valid'
-      );
-      ctx.body = {
-        data: await getService(strapi, 'visitor-identity').serverMerge(input.into, input.from),
-      } satisfies ResponseOf<'tracking.serverMerge'>;
+      const { into, from } = await validBody(ctx, serverMergeSchema, 'The merge is not valid');
+      const data = await getService(strapi, 'visitor-identity').serverMerge(into, from);
+      reply(ctx, 'tracking.serverMerge', { data });
     },
 
     /** The snippet: its API endpoint from the config, or its own URL; never from the request. */

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { TABLE } from '../../../contracts/constants';
 import type { CustomerSource, Gender } from '../../../contracts/constants';
 import { nameTokens } from '../../../contracts/customer-fields';
-import { CHILD_OF } from '../../../contracts/customer-schema';
+import { CHILD_OF, COLUMN_OF, PROFILE_FIELDS } from '../../../contracts/customer-schema';
 import { childRowBatch } from './customer-children';
 import { documentIds } from './document-id';
 
@@ -322,19 +322,10 @@ export interface BulkEvent {
   occurredAt: Date;
 }
 
+/** The customers table's columns a bulk load fills: the profile fields as the schema lists them. */
 const CUSTOMER_COLUMNS = [
   'document_id',
-  'first_name',
-  'last_name',
-  'gender',
-  'date_of_birth',
-  'street',
-  'house_number',
-  'zip_code',
-  'city',
-  'country',
-  'job_title',
-  'reference_id',
+  ...PROFILE_FIELDS.map((name) => COLUMN_OF[name]),
   'source',
   'created_at',
   'updated_at',
@@ -365,17 +356,7 @@ export const insertCustomers = async (
       const now = new Date();
       const rows = chunk.map((c) => [
         newId(),
-        c.firstName,
-        c.lastName,
-        c.gender,
-        c.dateOfBirth,
-        c.street,
-        c.houseNumber,
-        c.zipCode,
-        c.city,
-        c.country,
-        c.jobTitle,
-        c.referenceId,
+        ...PROFILE_FIELDS.map((name) => c[name]),
         source,
         c.createdAt,
         now,

@@ -1,34 +1,23 @@
-import { DatePicker, Field } from '@strapi/design-system';
+import { DatePicker } from '@strapi/design-system';
 import { useT } from '../../hooks/useT';
 import { fromPickerDate, toPickerDate } from '../../utils/dates';
+import { FieldFrame, splitFrame, type FieldFrameProps } from './FieldFrame';
 
-interface DateFieldProps {
-  name: string;
-  label: string;
+interface DateFieldProps extends FieldFrameProps {
   /** yyyy-mm-dd or empty */
   value: string;
   onChange: (value: string) => void;
-  error?: string;
-  hint?: string;
   maxDate?: Date;
   minDate?: Date;
   disabled?: boolean;
 }
 
 /** A labelled date picker holding a day as yyyy-mm-dd. */
-export const DateField = ({
-  name,
-  label,
-  value,
-  onChange,
-  error,
-  hint,
-  ...range
-}: DateFieldProps) => {
+export const DateField = ({ value, onChange, ...props }: DateFieldProps) => {
   const t = useT();
+  const { frame, input: range } = splitFrame(props);
   return (
-    <Field.Root name={name} error={error} hint={hint}>
-      <Field.Label>{label}</Field.Label>
+    <FieldFrame {...frame}>
       <DatePicker
         value={toPickerDate(value)}
         onChange={(date) => onChange(fromPickerDate(date) ?? '')}
@@ -36,8 +25,6 @@ export const DateField = ({
         clearLabel={t('form.clear')}
         {...range}
       />
-      <Field.Hint />
-      <Field.Error />
-    </Field.Root>
+    </FieldFrame>
   );
 };

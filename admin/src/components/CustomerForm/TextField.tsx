@@ -1,12 +1,9 @@
-import { Field, TextInput } from '@strapi/design-system';
+import { TextInput } from '@strapi/design-system';
+import { FieldFrame, splitFrame, type FieldFrameProps } from './FieldFrame';
 
-interface TextFieldProps {
-  name: string;
-  label: string;
+interface TextFieldProps extends FieldFrameProps {
   value: string;
   onChange: (value: string) => void;
-  error?: string;
-  hint?: string;
   type?: 'text' | 'email' | 'tel';
   autoComplete?: string;
   placeholder?: string;
@@ -14,19 +11,11 @@ interface TextFieldProps {
 }
 
 /** A labelled text input with its hint and its message underneath. */
-export const TextField = ({
-  name,
-  label,
-  value,
-  onChange,
-  error,
-  hint,
-  ...input
-}: TextFieldProps) => (
-  <Field.Root name={name} error={error} hint={hint}>
-    <Field.Label>{label}</Field.Label>
-    <TextInput value={value} onChange={(e) => onChange(e.target.value)} {...input} />
-    <Field.Hint />
-    <Field.Error />
-  </Field.Root>
-);
+export const TextField = ({ value, onChange, ...props }: TextFieldProps) => {
+  const { frame, input } = splitFrame(props);
+  return (
+    <FieldFrame {...frame}>
+      <TextInput value={value} onChange={(e) => onChange(e.target.value)} {...input} />
+    </FieldFrame>
+  );
+};

@@ -1,7 +1,6 @@
 import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
-import type { MouseEvent } from 'react';
 import { useIntl } from 'react-intl';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import type { ImportJob } from '../../../../contracts/imports';
 import { useT } from '../../hooks/useT';
 import { isActive, progressPercent } from '../../utils/importProgress';
@@ -9,8 +8,7 @@ import { paths } from '../../utils/paths';
 import { RelativeTime } from '../RelativeTime';
 import { ImportStatusBadge } from './ImportStatusBadge';
 import { HeaderRow } from '../HeaderRow';
-
-const stopPropagation = (event: MouseEvent) => event.stopPropagation();
+import { RowLink } from '../RowLink';
 
 /** Past and running imports: file, status, who started it, when, and the counts. */
 export const ImportTable = ({ jobs }: { jobs: ImportJob[] }) => {
@@ -32,16 +30,7 @@ export const ImportTable = ({ jobs }: { jobs: ImportJob[] }) => {
         {jobs.map((job) => (
           <Tr key={job.id} cursor="pointer" onClick={() => navigate(paths.importJob(job.id))}>
             <Td>
-              <Typography
-                tag={Link}
-                to={paths.importJob(job.id)}
-                onClick={stopPropagation}
-                fontWeight="semiBold"
-                textColor="neutral800"
-                ellipsis
-              >
-                {job.fileName}
-              </Typography>
+              <RowLink to={paths.importJob(job.id)}>{job.fileName}</RowLink>
             </Td>
             <Td>
               <ImportStatusBadge job={job} />

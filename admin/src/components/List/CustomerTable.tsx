@@ -10,8 +10,8 @@ import {
   Typography,
   VisuallyHidden,
 } from '@strapi/design-system';
-import type { CSSProperties, MouseEvent } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import type { CSSProperties } from 'react';
+import { useNavigate } from 'react-router-dom';
 import type { Customer } from '../../../../contracts/customers';
 import type { RowSelection } from '../../hooks/useRowSelection';
 import { useT } from '../../hooks/useT';
@@ -22,6 +22,7 @@ import { CustomerCell } from './CustomerCell';
 import { defaultColumns, SORT_OF, type CustomerColumn } from './customerColumns';
 import { CustomerRowMenu } from './CustomerRowMenu';
 import { SortableHeader } from './SortableHeader';
+import { RowLink, stopPropagation } from '../RowLink';
 
 interface CustomerTableProps {
   rows: Customer[];
@@ -36,9 +37,6 @@ interface CustomerTableProps {
   /** The row menu's "GDPR export" (absent: no row menu unless Delete is offered). */
   onGdprExport?: (customer: Customer) => void;
 }
-
-/** Clicks on a checkbox, link or menu must not also open the row's profile. */
-const stopPropagation = (event: MouseEvent) => event.stopPropagation();
 
 /**
  * The row menu stays at the right edge, in view, however wide the chosen columns make the table.
@@ -132,16 +130,7 @@ export const CustomerTable = ({
               )}
               <Td>
                 <Box maxWidth="16rem">
-                  <Typography
-                    tag={Link}
-                    to={paths.customer(customer.documentId)}
-                    onClick={stopPropagation}
-                    fontWeight="semiBold"
-                    textColor="neutral800"
-                    ellipsis
-                  >
-                    {name}
-                  </Typography>
+                  <RowLink to={paths.customer(customer.documentId)}>{name}</RowLink>
                 </Box>
               </Td>
               {columns.map((column) => (

@@ -1,5 +1,6 @@
 import { Flex, Typography } from '@strapi/design-system';
 import type { ReactNode } from 'react';
+import { CARD } from '../card';
 
 interface ProfileCardProps {
   title: string;
@@ -10,16 +11,7 @@ interface ProfileCardProps {
 
 /** A white card with a heading, the building block of the profile page. */
 export const ProfileCard = ({ title, actions, children }: ProfileCardProps) => (
-  <Flex
-    tag="section"
-    direction="column"
-    alignItems="stretch"
-    gap={4}
-    background="neutral0"
-    padding={6}
-    hasRadius
-    shadow="tableShadow"
-  >
+  <Flex tag="section" {...CARD} gap={4} padding={6}>
     <Flex justifyContent="space-between" gap={2} wrap="wrap">
       <Typography tag="h2" variant="delta">
         {title}

@@ -6,6 +6,7 @@ import type { Customer } from '../../../../contracts/customers';
 import { useT } from '../../hooks/useT';
 import { CustomerSegments } from './CustomerSegments';
 import { Detail } from './ProfileCard';
+import { CARD } from '../card';
 
 interface ProfileSidePanelProps {
   customer: Customer;
@@ -23,17 +24,7 @@ export const ProfileSidePanel = ({ customer, actions, onDelete }: ProfileSidePan
     value ? formatDate(value, { dateStyle: 'medium', timeStyle: 'short' }) : t('profile.never');
 
   return (
-    <Flex
-      tag="aside"
-      aria-label={t('profile.sidePanel')}
-      direction="column"
-      alignItems="stretch"
-      gap={4}
-      background="neutral0"
-      padding={5}
-      hasRadius
-      shadow="tableShadow"
-    >
+    <Flex tag="aside" aria-label={t('profile.sidePanel')} {...CARD} gap={4} padding={5}>
       <CustomerSegments customer={customer} />
       <Divider />
       <Flex tag="dl" direction="column" alignItems="stretch" gap={3} style={{ margin: 0 }}>

@@ -6,6 +6,7 @@ import { useT } from '../../hooks/useT';
 import { apiErrorMessage } from '../../utils/apiErrors';
 import { customerName } from '../../utils/customerName';
 import { paths } from '../../utils/paths';
+import { CARD } from '../card';
 
 /**
  * The live count while editing rules: how many customers match now and ten of them (for admins
@@ -24,13 +25,9 @@ export const PreviewPanel = ({ rules }: { rules: GroupNode | null }) => {
     <Flex
       tag="aside"
       aria-label={t('preview.title')}
-      direction="column"
-      alignItems="stretch"
+      {...CARD}
       gap={3}
-      background="neutral0"
       padding={5}
-      hasRadius
-      shadow="tableShadow"
       // Stays in view beside a long list of conditions, below the admin's sticky header.
       style={{ position: 'sticky', top: '8rem' }}
     >

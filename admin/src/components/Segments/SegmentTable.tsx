@@ -1,6 +1,5 @@
 import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
-import type { MouseEvent } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import type { Segment } from '../../../../contracts/segments';
 import { useT } from '../../hooks/useT';
 import { paths } from '../../utils/paths';
@@ -8,10 +7,9 @@ import { KindBadge } from './KindBadge';
 import { LastComputed } from './LastComputed';
 import { MemberBar } from './MemberBar';
 import { HeaderRow } from '../HeaderRow';
+import { RowLink } from '../RowLink';
 
 /** The name link handles its own click; the row's click would open the page twice. */
-const stopPropagation = (event: MouseEvent) => event.stopPropagation();
-
 /** Every segment with its ID, kind, members (as a bar against the largest) and last compute. */
 export const SegmentTable = ({ segments }: { segments: Segment[] }) => {
   const t = useT();
@@ -36,16 +34,7 @@ export const SegmentTable = ({ segments }: { segments: Segment[] }) => {
             onClick={() => navigate(paths.segment(segment.documentId))}
           >
             <Td>
-              <Typography
-                tag={Link}
-                to={paths.segment(segment.documentId)}
-                onClick={stopPropagation}
-                fontWeight="semiBold"
-                textColor="neutral800"
-                ellipsis
-              >
-                {segment.name}
-              </Typography>
+              <RowLink to={paths.segment(segment.documentId)}>{segment.name}</RowLink>
             </Td>
             <Td>
               <Typography textColor="neutral600" tag="code">

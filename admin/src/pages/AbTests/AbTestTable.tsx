@@ -1,13 +1,13 @@
 import { Flex, IconButton, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Pencil, Trash } from '@strapi/icons';
-import type { MouseEvent } from 'react';
 import { useIntl } from 'react-intl';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import type { AbTest } from '../../../../contracts/ab-tests';
 import { useT } from '../../hooks/useT';
 import { abTestPaths } from './paths';
 import { StatusBadge } from './StatusBadge';
 import { HeaderRow } from '../../components/HeaderRow';
+import { RowLink, stopPropagation } from '../../components/RowLink';
 
 interface AbTestTableProps {
   tests: AbTest[];
@@ -17,8 +17,6 @@ interface AbTestTableProps {
 }
 
 /** A row's buttons and link handle their own click; the row's click would open the page too. */
-const stopPropagation = (event: MouseEvent) => event.stopPropagation();
-
 /** Every A/B test with its status, split, conversion event and start date. */
 export const AbTestTable = ({ tests, onEdit, onDelete }: AbTestTableProps) => {
   const t = useT();
@@ -45,16 +43,7 @@ export const AbTestTable = ({ tests, onEdit, onDelete }: AbTestTableProps) => {
             onClick={() => navigate(abTestPaths.results(test.documentId))}
           >
             <Td>
-              <Typography
-                tag={Link}
-                to={abTestPaths.results(test.documentId)}
-                onClick={stopPropagation}
-                fontWeight="semiBold"
-                textColor="neutral800"
-                ellipsis
-              >
-                {test.name}
-              </Typography>
+              <RowLink to={abTestPaths.results(test.documentId)}>{test.name}</RowLink>
             </Td>
             <Td>
               <StatusBadge status={test.status} />

@@ -16,6 +16,7 @@ import {
   fieldErrorsFromYup,
   type FieldErrors,
 } from '../../utils/apiErrors';
+import { CARD } from '../../components/card';
 
 /** The tag groups as stored, edited in place; Save (with settings.update) stores them all. */
 const TagGroupsForm = ({ initial, canUpdate }: { initial: TagGroup[]; canUpdate: boolean }) => {
@@ -91,13 +92,9 @@ const TagGroupsForm = ({ initial, canUpdate }: { initial: TagGroup[]; canUpdate:
               key={keys[index]}
               tag="fieldset"
               aria-label={group.name || t('settings.group.unnamed', { n: index + 1 })}
-              direction="column"
-              alignItems="stretch"
+              {...CARD}
               gap={4}
-              background="neutral0"
               padding={6}
-              hasRadius
-              shadow="tableShadow"
               style={{ border: 'none', margin: 0 }}
             >
               <Flex gap={2} alignItems="flex-end">
