@@ -19,6 +19,18 @@ import { isTargetSize } from './lib/targets';
 import { SCENARIOS } from './scenarios';
 import type { CsvFile, Engine, Scenario } from './scenarios/types';
 
+/** The commit measured, and whether the tree had changes besides this report. */
+const measuredCommit = () => {
+  try {
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = git('status', '--porcelain', '--', '.', ':!docs/benchmarks.md');
+    return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted changes' : ''}`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+};
+
 const REPORT = path.join(ROOT, 'docs', 'benchmarks.md');
 
 /** How this run was started, for the report. */
@@ -94,6 +106,7 @@ const runEngine = async (
 
 const main = async () => {
   const started = performance.now();
+  const commit = measuredCommit();
   const argv = process.argv.slice(2);
   const options = parseBenchArgs(
     argv,
@@ -135,6 +148,7 @@ const main = async () => {
       events: options.events,
       runs: options.runs,
       command: commandLine(argv),
+      commit,
       seconds: (performance.now() - started) / 1000,
       buildSeconds,
       loadAtEnd: os.loadavg()[0],

@@ -19,6 +19,7 @@ const input: ReportInput = {
   events: 100_000,
   runs: 3,
   command: 'npm run bench -- --quick',
+  commit: 'abc1234',
   seconds: 95,
   buildSeconds: 7,
   loadAtEnd: 1.5,
@@ -35,6 +36,10 @@ const input: ReportInput = {
 };
 
 describe('docs/benchmarks.md', () => {
+  it('names the commit it measured, so a figure can be traced to its code', () => {
+    assert.match(renderReport(input, notesOf(null)), /\| Commit \| abc1234 \|/);
+  });
+
   it('keeps what people wrote below the notes marker when the figures are rewritten', () => {
     const old = `# Benchmarks\nold figures\n\n${NOTES_MARKER}\n## Notes\n\nA 1M run took 40 s.\n`;
     const report = renderReport(input, notesOf(old));

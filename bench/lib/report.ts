@@ -26,6 +26,8 @@ export interface ReportInput {
   events: number;
   runs: number;
   command: string;
+  /** `git describe`-like: the commit measured, with "+ changes" when the tree was not clean. */
+  commit: string;
   seconds: number;
   /** Of which building the plugin and compiling the playground. */
   buildSeconds: number;
@@ -113,6 +115,7 @@ database; the median is shown, with every run's figure beside it.
 | PostgreSQL | ${cell(input.postgres)} |
 | Customers (N) | ${int(input.customers)} |
 | Events (M) | ${int(input.events)} |
+| Commit | ${input.commit} |
 | Command | \`${input.command}\` |
 | Load average (1 min) | ${input.env.loadAtStart.toFixed(2)} at start, ${input.loadAtEnd.toFixed(2)} at end (${loadNote(Math.max(input.env.loadAtStart, input.loadAtEnd), env.cores)}) |
 | Duration | ${Math.round(input.seconds)} s in total, of which ${Math.round(input.buildSeconds)} s building the plugin and compiling the playground |
