@@ -172,6 +172,45 @@ describe('the admin in Dutch', () => {
     await saveScreenshot(page, 'dutch-ab-test-no-results');
   });
 
+  /** The visible text at this moment (popovers and dialogs included) holds no English. */
+  const assertDutch = async (name: string) => {
+    await page.waitForTimeout(300);
+    assert.deepEqual(await englishOn(page), [], `${name} shows English`);
+  };
+
+  it('the customer list with its Filters and columns popovers', async () => {
+    await visit('customer list', pluginPage(baseUrl, 'customers'), 'Maria');
+    await page.getByRole('button', { name: nl['filters.button'], exact: true }).click();
+    await page.getByRole('form', { name: nl['filters.title'] }).waitFor();
+    await assertDutch('customer filters');
+    await page.keyboard.press('Escape');
+    await page.getByRole('form', { name: nl['filters.title'] }).waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: nl['list.columns'] }).click();
+    await page.getByText(nl['list.columns.title'], { exact: true }).waitFor();
+    await assertDutch('column picker');
+    await page.keyboard.press('Escape');
+  });
+
+  it('the customer edit form', async () => {
+    await visit(
+      'customer edit form',
+      pluginPage(baseUrl, `customers/${ids.maria}/edit`),
+      nl['form.email.add']
+    );
+  });
+
+  it('the Import and Export dialogs', async () => {
+    await visit('customer list', pluginPage(baseUrl, 'customers'), 'Maria', async () => {
+      await page.getByRole('button', { name: nl['import.button'], exact: true }).click();
+      await page.getByRole('dialog', { name: nl['import.title'] }).waitFor();
+    });
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: nl['export.button'], exact: true }).click();
+    await page.getByRole('dialog', { name: nl['export.title'] }).waitFor();
+    await assertDutch('export dialog');
+  });
+
   it('a profile and its merge suggestions', async () => {
     await visit(
       'customer profile',
