@@ -214,7 +214,9 @@ const send = (route: Route, m: Mutation) => {
 const footprint = async () => {
   const knex = knexOf(strapi);
   const out: Record<string, string> = {};
-  for (const table of Object.values(TABLE)) {
+  // Leases are the background jobs' bookkeeping (one started at boot may take its lease while the
+  // fuzzer runs); no request writes them.
+  for (const table of Object.values(TABLE).filter((t) => t !== TABLE.leases)) {
     const [row] = await knex(table).count({ n: '*' });
     out[table] = String(row.n);
   }
