@@ -8,7 +8,7 @@ import { ensureCaseIndexes } from '../../server/src/database/case-indexes';
 import { applyCustomerFilters } from '../../server/src/database/customer-filters';
 import { knexOf } from '../../server/src/database/knex';
 import { sameNameRows } from '../../server/src/services/customer-duplicates';
-import { valuesQuery } from '../../server/src/services/customer-values';
+import { valuesQuery } from '../../server/src/database/customer-values';
 import { matchingCustomerIds } from '../../server/src/segment-engine/compile';
 import { createCompileContext } from '../../server/src/segment-engine/context-factory';
 import { isPostgres } from '../helpers/env';
